@@ -1,0 +1,45 @@
+package org.emospark.cli;
+
+import org.emospark.jobs.IngestJob;
+import org.emospark.jobs.SqlJob;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one entry point: {@code emospark <command> [options]}. Exit codes: 0 done (also when some
+ * inputs were rejected), 2 usage error (bad option, bad argument value), 1 failure.
+ */
+@Command(name = "emospark", mixinStandardHelpOptions = true, version = "emospark 0.1.0",
+        description = {"Speech emotion recognition with semantic information, at corpus scale, on Spark.",
+                "Commands run as Spark jobs over a Delta Lake warehouse (default ./warehouse)."},
+        subcommands = {IngestJob.class, SqlJob.class, CommandLine.HelpCommand.class})
+public final class EmosparkCli implements Runnable {
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new EmosparkCli());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof IllegalArgumentException) {
+                commandLine.getErr().println("emospark " + commandLine.getCommandName() + ": " + ex.getMessage());
+                return EXIT_USAGE;
+            }
+            commandLine.getErr().println("emospark " + commandLine.getCommandName() + " failed: " + ex);
+            ex.printStackTrace(commandLine.getErr());
+            return EXIT_FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+}

@@ -1,0 +1,168 @@
+package org.emospark.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.sum;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
+import org.emospark.lake.KeyedMerge;
+import org.emospark.lake.MergeCounts;
+import org.emospark.lake.RejectRecord;
+import org.emospark.lake.TableDef;
+import org.emospark.lake.Tables;
+import org.emospark.lake.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a corpus into the lake. The driver lists the input (no audio is read there); executors
+ * decode, resample and chunk each recording and parse its labels, turns and transcript, one task
+ * per group of recordings; the rows are cached once and merged into each table on its keys, so
+ * running the same ingest twice changes no row, and a changed file replaces its recording's rows.
+ * Every input ends up in its table or in {@code rejects}; bad input never fails the job.
+ * Cost: each audio file is read twice (validate, then chunk), and each table write is one MERGE.
+ */
+public final class IngestAction {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestAction.class);
+    /** The rejects stages ingest owns: a re-ingest clears their rows for inputs that are now fine. */
+    static final String[] INGEST_STAGES = {AvecLayoutScanner.STAGE, RecordingIngestor.STAGE_DECODE,
+            RecordingIngestor.STAGE_PARSE};
+    private final Warehouse warehouse;
+    private final IngestSettings settings;
+    private CorpusLayout layout = CorpusLayout.AVEC2017;
+    private String input;
+    private String corpus;
+    private String manifestFormat;
+    private int maxTasks = 2000;
+
+    public IngestAction(Warehouse warehouse, IngestSettings settings) {
+        this.warehouse = warehouse;
+        this.settings = settings;
+    }
+
+    public IngestAction layout(CorpusLayout value) {
+        this.layout = value;
+        return this;
+    }
+
+    public IngestAction input(String value) {
+        this.input = value;
+        return this;
+    }
+
+    /** Corpus name stored with each recording; defaults to the input folder's (or manifest's) name. */
+    public IngestAction corpus(String value) {
+        this.corpus = value;
+        return this;
+    }
+
+    /** csv or jsonl; null picks by the manifest's extension. */
+    public IngestAction manifestFormat(String value) {
+        this.manifestFormat = value;
+        return this;
+    }
+
+    public IngestAction maxTasks(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("Max ingest tasks must be at least 1, cannot be: " + value);
+        }
+        this.maxTasks = value;
+        return this;
+    }
+
+    public IngestResult execute() {
+        if (input == null || input.isBlank()) {
+            throw new IllegalArgumentException("Cannot ingest: no input given");
+        }
+        long started = System.nanoTime();
+        SparkSession spark = warehouse.spark();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+        jsc.setJobGroup("ingest", "Ingesting " + layout.cliName() + " corpus " + input, false);
+        try {
+            SourceListing listing = scan(hadoopConf);
+            LOG.info("Listed {}: {} recordings, {} inputs refused while listing", input, listing.sources().size(),
+                    listing.rejects().size());
+            Timestamp runTime = new Timestamp(System.currentTimeMillis());
+
+            jsc.setJobDescription("Decoding " + listing.sources().size() + " recordings of " + input
+                    + " (audio to " + settings.sampleRate() + " Hz, labels, turns, transcripts)");
+            Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoopConf));
+            RecordingIngestor ingestor = new RecordingIngestor(settings, runTime);
+            int slices = Math.max(1, Math.min(listing.sources().size(), maxTasks));
+            JavaRDD<Row> rows = jsc.parallelize(listing.sources(), slices).flatMap(source ->
+                    ingestor.ingest(source, conf.value().value()));
+            List<Row> scanRejects = new ArrayList<>();
+            for (RejectRecord r : listing.rejects()) {
+                scanRejects.add(RecordingIngestor.reject(r, runTime));
+            }
+            Dataset<Row> union = spark.createDataFrame(rows, IngestRows.SCHEMA)
+                    .union(spark.createDataFrame(scanRejects, IngestRows.SCHEMA))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                return write(union, listing, started);
+            } finally {
+                union.unpersist();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list input " + input + ": " + e.getMessage(), e);
+        } finally {
+            jsc.clearJobGroup();
+        }
+    }
+
+    private SourceListing scan(Configuration hadoopConf) throws IOException {
+        warehouse.spark().sparkContext().setJobDescription("Listing " + input);
+        return CorpusScanner.forLayout(layout, manifestFormat).scan(input, corpus, hadoopConf);
+    }
+
+    private IngestResult write(Dataset<Row> union, SourceListing listing, long started) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
+        jsc.setJobDescription("Summarising decoded recordings of " + input);
+        long t0 = System.nanoTime();
+        Dataset<Row> recordings = IngestRows.rowsOf(union, Tables.RECORDINGS);
+        List<String> ingestedIds = recordings.select("recording_id").as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList();
+        Row audio = recordings.agg(sum(col("duration_s"))).head();
+        double audioSeconds = audio.isNullAt(0) ? 0 : audio.getDouble(0);
+        Map<String, Long> rejectsByReason = new TreeMap<>();
+        for (Row r : IngestRows.rowsOf(union, Tables.REJECTS).groupBy("reason").agg(count("*")).collectAsList()) {
+            rejectsByReason.put(r.getString(0), r.getLong(1));
+        }
+
+        LOG.info("Decoded {} recordings ({} s of audio) in {} s", ingestedIds.size(), Math.round(audioSeconds),
+                Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+        Map<String, MergeCounts> counts = new LinkedHashMap<>();
+        for (TableDef table : Tables.ingestTables()) {
+            jsc.setJobDescription("Merging " + table.name() + " of " + input + " into " + warehouse.pathOf(table));
+            List<String> scope = table == Tables.REJECTS ? listing.seenUris()
+                    : table == Tables.RECORDINGS ? Collections.emptyList() : ingestedIds;
+            Column owned = table == Tables.REJECTS ? col("t.stage").isin((Object[]) INGEST_STAGES) : null;
+            long t1 = System.nanoTime();
+            MergeCounts c = KeyedMerge.merge(warehouse, table, IngestRows.rowsOf(union, table), scope, owned);
+            counts.put(table.name(), c);
+            LOG.info("Merged {} in {} s", c, Math.round((System.nanoTime() - t1) / 1e8) / 10.0);
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        return new IngestResult(input, layout.cliName(), warehouse.root(), listing.sources().size(),
+                ingestedIds.size(), audioSeconds, rejectsByReason, counts, elapsed);
+    }
+}

@@ -1,0 +1,35 @@
+package org.emospark.jobs;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.emospark.config.ConfigKeys;
+import org.emospark.config.EmosparkConfig;
+import picocli.CommandLine.Option;
+
+/** Options every job takes: where the lake is and how to override configuration. */
+public final class JobOptions {
+    @Option(names = "--warehouse", paramLabel = "PATH",
+            description = "Warehouse root (local path, hdfs:// or s3a://); overrides emospark.warehouse.")
+    String warehouse;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "Override a config key (emospark.* or spark.*); repeatable.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Config profile: local (default), cluster, gpu.")
+    String profile;
+
+    @Option(names = "--conf-dir", paramLabel = "DIR",
+            description = "Folder holding emospark.properties (default: $EMOSPARK_CONF_DIR, else ./conf).")
+    Path confDir;
+
+    public EmosparkConfig config() {
+        Map<String, String> all = new LinkedHashMap<>(overrides);
+        if (warehouse != null) {
+            all.put(ConfigKeys.WAREHOUSE.name(), warehouse);
+        }
+        return EmosparkConfig.load(EmosparkConfig.locateConfDir(confDir), profile, all);
+    }
+}

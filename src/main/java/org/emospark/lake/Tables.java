@@ -1,0 +1,130 @@
+package org.emospark.lake;
+
+import static org.apache.spark.sql.types.DataTypes.BinaryType;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import java.util.List;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** The one definition of every lake table: name, schema, keys and write scope. */
+public final class Tables {
+    private Tables() {
+    }
+
+    public static final TableDef RECORDINGS = new TableDef("recordings",
+            "One row per recording: where it came from, its split, and what the audio is.",
+            schema(
+                    field("recording_id", StringType, false),
+                    field("corpus", StringType, false),
+                    field("split", StringType, false),
+                    field("speaker", StringType, true),
+                    field("language", StringType, true),
+                    field("source_uri", StringType, false),
+                    field("source_format", StringType, false),
+                    field("source_sample_rate", IntegerType, false),
+                    field("source_channels", IntegerType, false),
+                    field("sample_rate", IntegerType, false),
+                    field("channels", IntegerType, false),
+                    field("num_samples", LongType, false),
+                    field("num_frames", IntegerType, false),
+                    field("duration_s", DoubleType, false),
+                    field("num_chunks", IntegerType, false),
+                    field("content_hash", StringType, false),
+                    field("has_labels", BooleanType, false),
+                    field("has_transcript", BooleanType, false),
+                    field("has_turns", BooleanType, false),
+                    field("ingested_at", TimestampType, false)),
+            List.of("recording_id"), List.of("ingested_at"), null, List.of());
+
+    public static final TableDef AUDIO_CHUNKS = new TableDef("audio_chunks",
+            "Mono audio at the lake's sample rate, in bounded chunks; pcm is float32 little-endian.",
+            schema(
+                    field("recording_id", StringType, false),
+                    field("chunk_index", IntegerType, false),
+                    field("start_sample", LongType, false),
+                    field("start_s", DoubleType, false),
+                    field("num_samples", IntegerType, false),
+                    field("sample_rate", IntegerType, false),
+                    field("pcm", BinaryType, false)),
+            List.of("recording_id", "chunk_index"), List.of(), "recording_id", List.of());
+
+    public static final TableDef UTTERANCES = new TableDef("utterances",
+            "Transcript utterances as given (utterance level), with their normalised text.",
+            schema(
+                    field("recording_id", StringType, false),
+                    field("utterance_index", IntegerType, false),
+                    field("start_s", DoubleType, false),
+                    field("end_s", DoubleType, false),
+                    field("text", StringType, false),
+                    field("source_line", IntegerType, false)),
+            List.of("recording_id", "utterance_index"), List.of(), "recording_id", List.of());
+
+    public static final TableDef WORDS = new TableDef("words",
+            "Words in time; timing_source says how the times were obtained (given, aligned, uniform).",
+            schema(
+                    field("recording_id", StringType, false),
+                    field("word_index", IntegerType, false),
+                    field("utterance_index", IntegerType, false),
+                    field("word", StringType, false),
+                    field("start_s", DoubleType, false),
+                    field("end_s", DoubleType, false),
+                    field("timing_source", StringType, false)),
+            List.of("recording_id", "word_index"), List.of(), "recording_id", List.of());
+
+    public static final TableDef LABELS = new TableDef("labels",
+            "Gold emotion ratings, one row per 100 ms frame.",
+            schema(
+                    field("recording_id", StringType, false),
+                    field("frame", IntegerType, false),
+                    field("time_s", DoubleType, false),
+                    field("arousal", DoubleType, false),
+                    field("valence", DoubleType, false),
+                    field("liking", DoubleType, false)),
+            List.of("recording_id", "frame"), List.of(), "recording_id", List.of());
+
+    public static final TableDef TURNS = new TableDef("turns",
+            "Who speaks when: the subject's (and, where given, the interlocutor's) turns.",
+            schema(
+                    field("recording_id", StringType, false),
+                    field("turn_index", IntegerType, false),
+                    field("start_s", DoubleType, false),
+                    field("end_s", DoubleType, false),
+                    field("speaker", StringType, false)),
+            List.of("recording_id", "turn_index"), List.of(), "recording_id", List.of());
+
+    public static final TableDef REJECTS = new TableDef("rejects",
+            "Every input (file or line) kept out of the lake, with a reason a person can act on.",
+            schema(
+                    field("source_uri", StringType, false),
+                    field("stage", StringType, false),
+                    field("reason", StringType, false),
+                    field("detail", StringType, false),
+                    field("line", IntegerType, true),
+                    field("recording_id", StringType, true),
+                    field("seen_at", TimestampType, false)),
+            List.of("source_uri", "stage", "reason", "detail"), List.of("seen_at"), "source_uri", List.of());
+
+    /** Tables written by ingest, in the order they are written: {@code recordings} last, as the commit mark. */
+    public static List<TableDef> ingestTables() {
+        return List.of(REJECTS, LABELS, TURNS, UTTERANCES, WORDS, AUDIO_CHUNKS, RECORDINGS);
+    }
+
+    public static List<TableDef> all() {
+        return List.of(RECORDINGS, AUDIO_CHUNKS, UTTERANCES, WORDS, LABELS, TURNS, REJECTS);
+    }
+
+    private static StructType schema(StructField... fields) {
+        return new StructType(fields);
+    }
+
+    private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
+        return new StructField(name, type, nullable, Metadata.empty());
+    }
+}

@@ -1,0 +1,52 @@
+package org.emospark.runtime;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.emospark.config.ConfigKeys;
+import org.emospark.config.EmosparkConfig;
+
+/**
+ * The one place a SparkSession is built, for jobs and tests alike. What the product needs to work
+ * at all (Delta's extension and catalog, loopback binding in local mode, offline DJL) is set here;
+ * tuning lives in {@code conf/}. Settings already given to spark-submit win over the config files.
+ */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    public static SparkSession getOrCreate(String appName, EmosparkConfig config) {
+        SparkConf conf = new SparkConf(true);
+        conf.setIfMissing("spark.app.name", appName);
+        for (Map.Entry<String, String> e : config.sparkSettings().entrySet()) {
+            conf.setIfMissing(e.getKey(), e.getValue());
+        }
+        conf.setIfMissing("spark.master", config.get(ConfigKeys.SPARK_MASTER_DEFAULT));
+        conf.set("spark.sql.extensions", appendUnique(conf.get("spark.sql.extensions", ""),
+                "io.delta.sql.DeltaSparkSessionExtension"));
+        conf.setIfMissing("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+        if (conf.get("spark.master").startsWith("local")) {
+            // The host name resolves off loopback on many machines; local runs must stay on 127.0.0.1.
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
+        String offline = "-Dai.djl.offline=true";
+        conf.set("spark.executor.extraJavaOptions",
+                appendUnique(conf.get("spark.executor.extraJavaOptions", ""), offline));
+        conf.set("spark.executorEnv.DJL_OFFLINE", "true");
+        System.setProperty("ai.djl.offline", "true");
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    private static String appendUnique(String existing, String value) {
+        if (existing == null || existing.isBlank()) {
+            return value;
+        }
+        for (String part : existing.split("[,\\s]+")) {
+            if (part.equals(value)) {
+                return existing;
+            }
+        }
+        return existing.contains("-D") ? existing + " " + value : existing + "," + value;
+    }
+}

@@ -1,0 +1,72 @@
+package org.emospark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Exit codes and help, none of which may start Spark. */
+class EmosparkCliTest {
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = EmosparkCli.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitsZero() {
+        Run r = run("--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("ingest") && r.out().contains("sql"), r.out());
+    }
+
+    @Test
+    void commandHelpListsItsOptions() {
+        Run r = run("ingest", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("--layout") && r.out().contains("--warehouse") && r.out().contains("--conf"), r.out());
+    }
+
+    @Test
+    void missingRequiredOptionIsAUsageError() {
+        Run r = run("ingest");
+        assertEquals(EmosparkCli.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("--input"), r.err());
+    }
+
+    @Test
+    void unknownLayoutIsAUsageErrorSayingWhatIsAccepted() {
+        Run r = run("ingest", "--layout", "kaldi", "--input", "x");
+        assertEquals(EmosparkCli.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("Unknown layout 'kaldi'; expected avec2017, manifest or archive"), r.err());
+    }
+
+    @Test
+    void unknownCommandAndNoCommandAreUsageErrors() {
+        assertEquals(EmosparkCli.EXIT_USAGE, run("train-everything").code());
+        assertEquals(EmosparkCli.EXIT_USAGE, run().code());
+    }
+
+    @Test
+    void sqlNeedsExactlyOneOfQueryOrFile() {
+        Run r = run("sql");
+        assertEquals(EmosparkCli.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("exactly one of QUERY or --file"), r.err());
+    }
+}

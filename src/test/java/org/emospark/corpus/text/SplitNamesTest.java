@@ -1,0 +1,41 @@
+package org.emospark.corpus.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class SplitNamesTest {
+
+    @Test
+    void avecNamePrefixGivesTheSplitCaseInsensitively() {
+        assertEquals("Train", SplitNames.fromRecordingName("Train_01"));
+        assertEquals("Devel", SplitNames.fromRecordingName("Devel_3"));
+        assertEquals("Test", SplitNames.fromRecordingName("test_04"));
+        assertEquals("Train", SplitNames.fromRecordingName("audio/TRAIN-12.wav"));
+    }
+
+    @Test
+    void otherNamesAreUnlabeled() {
+        assertEquals("unlabeled", SplitNames.fromRecordingName("interview_7"));
+        assertEquals("unlabeled", SplitNames.fromRecordingName("Training_session"));
+        assertEquals("unlabeled", SplitNames.fromRecordingName("my_Train_01"));
+    }
+
+    @Test
+    void splitValuesAreNormalisedToTheirCanonicalSpelling() {
+        assertEquals("Train", SplitNames.normalize(" train "));
+        assertEquals("Devel", SplitNames.normalize("DEVEL"));
+        assertEquals("Test", SplitNames.normalize("Test"));
+        assertEquals("unlabeled", SplitNames.normalize("Unlabeled"));
+        assertNull(SplitNames.normalize("  "));
+        assertNull(SplitNames.normalize(null));
+    }
+
+    @Test
+    void unknownSplitIsRefusedNamingTheAcceptedOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SplitNames.normalize("dev"));
+        assertEquals("split 'dev' is not one of Train, Devel, Test, unlabeled (case-insensitive)", e.getMessage());
+    }
+}

@@ -1,0 +1,62 @@
+package org.emospark.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.emospark.testing.JobsScript;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's main command, through jobs/emospark and the Spark runtime Maven assembled. */
+class JobsScriptIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void sampleCorpusIngestsQueriesAndReingestsWithoutChange() throws Exception {
+        String wh = tmp.resolve("wh").toString();
+        JobsScript.Run first = JobsScript.run(Map.of(), "ingest", "--layout", "avec2017",
+                "--input", "sample-data/sewa-synth", "--warehouse", wh);
+        assertEquals(0, first.exitCode(), first.all());
+        assertTrue(first.stdout().contains("recordings: 20 found, 20 ingested"), first.all());
+        assertTrue(first.stdout().contains("rejects:    0"), first.all());
+
+        JobsScript.Run sql = JobsScript.run(Map.of(), "sql", "--warehouse", wh,
+                "SELECT split, count(*) AS n FROM recordings GROUP BY split ORDER BY split");
+        assertEquals(0, sql.exitCode(), sql.all());
+        assertTrue(Pattern.compile("\\| Devel +\\| 4 +\\|").matcher(sql.stdout()).find(), sql.all());
+        assertTrue(Pattern.compile("\\| Test +\\| 4 +\\|").matcher(sql.stdout()).find(), sql.all());
+        assertTrue(Pattern.compile("\\| Train +\\| 12 +\\|").matcher(sql.stdout()).find(), sql.all());
+
+        JobsScript.Run second = JobsScript.run(Map.of(), "ingest", "--layout", "avec2017",
+                "--input", "sample-data/sewa-synth", "--warehouse", wh);
+        assertEquals(0, second.exitCode(), second.all());
+        Matcher changes = Pattern.compile("\\+(\\d+) new, (\\d+) changed, -(\\d+) removed").matcher(second.stdout());
+        int tables = 0;
+        while (changes.find()) {
+            tables++;
+            assertEquals("0 0 0", changes.group(1) + " " + changes.group(2) + " " + changes.group(3), second.all());
+        }
+        assertEquals(7, tables, second.all());
+    }
+
+    @Test
+    void helpAndUsageErrorsHaveTheirExitCodes() throws Exception {
+        JobsScript.Run help = JobsScript.run(Map.of(), "--help");
+        assertEquals(0, help.exitCode(), help.all());
+        assertTrue(help.stdout().contains("ingest") && help.stdout().contains("sql"), help.all());
+
+        JobsScript.Run usage = JobsScript.run(Map.of(), "ingest", "--layout", "nope", "--input", "x");
+        assertEquals(2, usage.exitCode(), usage.all());
+        assertTrue(usage.stderr().contains("Unknown layout 'nope'"), usage.all());
+
+        JobsScript.Run missing = JobsScript.run(Map.of(), "ingest", "--input", "/does/not/exist", "--warehouse",
+                tmp.resolve("w2").toString());
+        assertEquals(2, missing.exitCode(), missing.all());
+        assertTrue(missing.stderr().contains("/does/not/exist"), missing.all());
+    }
+}

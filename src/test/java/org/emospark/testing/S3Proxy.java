@@ -1,0 +1,100 @@
+package org.emospark.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A real S3-compatible server for tests: s3proxy (its own process, its own classpath) with the
+ * filesystem backend on 127.0.0.1. A bucket is a folder under {@link #baseDir()}.
+ */
+public final class S3Proxy implements AutoCloseable {
+    public static final String IDENTITY = "emospark-test-key";
+    public static final String CREDENTIAL = "emospark-test-secret-0123456789";
+
+    private final Process process;
+    private final int port;
+    private final Path baseDir;
+
+    private S3Proxy(Process process, int port, Path baseDir) {
+        this.process = process;
+        this.port = port;
+        this.baseDir = baseDir;
+    }
+
+    public static S3Proxy start(Path workDir, String... buckets) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("emospark.test.tools", "target/test-tools")).resolve("s3proxy.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("s3proxy jar missing at " + jar + " (mvn generate-test-resources copies it)");
+        }
+        Path base = Files.createDirectories(workDir.resolve("s3-data"));
+        for (String b : buckets) {
+            Files.createDirectories(base.resolve(b));
+        }
+        int port = freePort();
+        Path props = workDir.resolve("s3proxy.properties");
+        Files.writeString(props, String.join("\n",
+                "s3proxy.endpoint=http://127.0.0.1:" + port,
+                "s3proxy.authorization=aws-v2-or-v4",
+                "s3proxy.identity=" + IDENTITY,
+                "s3proxy.credential=" + CREDENTIAL,
+                "jclouds.provider=filesystem",
+                "jclouds.filesystem.basedir=" + base, ""));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString(), "--properties", props.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("s3proxy.log").toFile())
+                .start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("s3proxy exited: " + Files.readString(workDir.resolve("s3proxy.log")));
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return new S3Proxy(p, port, base);
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("s3proxy did not listen on port " + port + " within 60 s");
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    /** spark-submit --conf pairs pointing s3a at this server; credentials are not among them. */
+    public List<String> sparkConfArgs() {
+        return List.of(
+                "--conf", "spark.hadoop.fs.s3a.endpoint=" + endpoint(),
+                "--conf", "spark.hadoop.fs.s3a.path.style.access=true",
+                "--conf", "spark.hadoop.fs.s3a.connection.ssl.enabled=false",
+                "--conf", "spark.hadoop.fs.s3a.change.detection.version.required=false",
+                "--conf", "spark.hadoop.fs.s3a.change.detection.mode=none");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
