@@ -11,6 +11,10 @@ How emotion is carried (see README.md):
     words whose rating lies within 0.25 of v(t) at the word's start time;
   * liking l(t) = clip(0.5 a(t) + 0.5 v(t)).
 
+Beside them (unless --text-sentences 0) a plain-text companion corpus for word embeddings,
+<out>-text/part-NNN.txt: sentences drawn by the same word-choice process from their own valence
+curves, one per line. --text-only writes just that (no espeak-ng or sox needed).
+
 Only the Python standard library, espeak-ng and sox are used. The output is deterministic: the
 same arguments give byte-identical files with the same espeak-ng and sox versions.
 """
@@ -71,6 +75,16 @@ FILLER_TAG = "<filler>"
 FILLER_TEXTS = ("erm", "hmm")
 LAUGHTER_TEXTS = ("ha ha", "ha ha ha")
 NOISE_TAG_VARIANTS = 4
+
+# Text corpus (plain text for word embeddings; valence only, no arousal, no audio).
+TEXT_SENTENCES = 23000          # default: about 150 000 tokens
+TEXT_LINES_PER_FILE = 5000      # part-000.txt, part-001.txt, ...
+TEXT_DOC_SECONDS = (30.0, 120.0)  # each "document" follows its own valence curve this long
+TEXT_WORD_S = 0.35              # virtual clock: one word (about the subject's pace at rest) ...
+TEXT_SENTENCE_PAUSE_S = 0.9     # ... and the pause between sentences (mean subject pause)
+TEXT_END_PUNCTS = (".", "!", "?")
+TEXT_END_WEIGHTS = (0.8, 0.08, 0.12)
+TEXT_NAME_RE = re.compile(r"^part-\d{3,}\.txt$")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -140,6 +154,47 @@ class Latent:
 
 def clip1(x):
     return max(-1.0, min(1.0, x))
+
+
+# ----------------------------------------------------------------------------------------------
+# Word choice, shared by the subject's transcripts and the text corpus
+# ----------------------------------------------------------------------------------------------
+class WordSlot:
+    """One word position of an utterance or sentence: a content word (resolved later from the
+    valence at its position with `pick`, a uniform number in [0, 1)) or a function word/filler
+    (`word`), plus its trailing punctuation and whether it is capitalised."""
+    __slots__ = ("content", "pick", "word", "punct", "first")
+
+    def __init__(self, content, pick, word, punct, first):
+        self.content, self.pick, self.word, self.punct, self.first = \
+            content, pick, word, punct, first
+
+
+def draw_word_slots(rw, capitalise_p=0.5, end_puncts=("", ".", "?"), end_weights=(0.5, 0.4, 0.1)):
+    """Draws the shape of one utterance (3-10 words) from the word stream rw. The defaults are the
+    transcripts' punctuation; the text corpus passes its own. Never looks at arousal."""
+    n = rw.randint(3, 10)
+    kinds = [rw.random() < CONTENT_SHARE for _ in range(n)]
+    picks = [rw.random() for _ in range(n)]     # resolved into words at their start times
+    function_picks = [rw.choice(FUNCTION_WORDS) for _ in range(n)]
+    capitalise = rw.random() < capitalise_p
+    end_punct = rw.choices(end_puncts, end_weights)[0]
+    comma_after = rw.randrange(n) if rw.random() < 0.3 else -1
+    return [WordSlot(kinds[i], picks[i], function_picks[i],
+                     "," if i == comma_after and i < n - 1 else (end_punct if i == n - 1 else ""),
+                     i == 0 and capitalise)
+            for i in range(n)]
+
+
+def pick_content(lexicon, v, u):
+    """The content word for valence v and uniform number u: uniform among the candidates."""
+    cands = lexicon.candidates(v)
+    return cands[min(len(cands) - 1, int(u * len(cands)))]
+
+
+def format_word(w, slot):
+    s = "I" if w == "i" else (w[:1].upper() + w[1:] if slot.first else w)
+    return s + slot.punct
 
 
 # ----------------------------------------------------------------------------------------------
@@ -405,35 +460,21 @@ class RecordingBuilder:
         has_clear, clear_var = rt.random() < 0.025, rt.randrange(NOISE_TAG_VARIANTS)
         tag_pos_1, tag_pos_2 = rt.random(), rt.random()
         # words (the word stream never looks at arousal)
-        n = rw.randint(3, 10)
-        kinds = ["content" if rw.random() < CONTENT_SHARE else "function" for _ in range(n)]
-        picks = [rw.random() for _ in range(n)]     # resolved into words at their start times
-        function_picks = [rw.choice(FUNCTION_WORDS) for _ in range(n)]
-        capitalise = rw.random() < 0.5
-        end_punct = rw.choices(("", ".", "?"), (0.5, 0.4, 0.1))[0]
-        comma_after = rw.randrange(n) if rw.random() < 0.3 else -1
+        slots = draw_word_slots(rw)
         if filler_only:
             return [(FILLER_TAG, FILLER_TAG, ("speech", filler_text))]
 
         words = []
-        for i in range(n):
-            punct = "," if i == comma_after and i < n - 1 else (end_punct if i == n - 1 else "")
-            first = i == 0 and capitalise
+        for slot in slots:
+            def fmt(w, slot=slot):
+                return format_word(w, slot)
 
-            def fmt(w, punct=punct, first=first):
-                s = "I" if w == "i" else (w[:1].upper() + w[1:] if first else w)
-                return s + punct
-
-            if kinds[i] == "content":
-                u = picks[i]
-
-                def choose(t, u=u):
-                    cands = self.lex.candidates(self.valence(t))
-                    return cands[min(len(cands) - 1, int(u * len(cands)))]
+            if slot.content:
+                def choose(t, u=slot.pick):
+                    return pick_content(self.lex, self.valence(t), u)
                 words.append((fmt, choose, ("speech", None)))
             else:
-                w = function_picks[i]
-                words.append((fmt(w), w, ("speech", None)))
+                words.append((fmt(slot.word), slot.word, ("speech", None)))
         items = list(words)
         if has_laugh:
             pos = len(items) if laugh_at_end else 1 + int(tag_pos_1 * (len(items) - 1))
@@ -627,6 +668,60 @@ def generate_recording(spec, cfg):
 
 
 # ----------------------------------------------------------------------------------------------
+# Text corpus
+# ----------------------------------------------------------------------------------------------
+def text_sentences(seed, lexicon, n_sentences):
+    """Yields n_sentences sentences drawn by the subject's word-choice process.
+
+    The text is a sequence of documents. Document d lasts D ~ U(TEXT_DOC_SECONDS) seconds on a
+    virtual clock (TEXT_WORD_S per word, TEXT_SENTENCE_PAUSE_S between sentences) and has its own
+    valence curve v(t), drawn exactly like a recording's; each content word is chosen from v at
+    its own position. The sentence shape (length, content/function slots, comma) comes from
+    draw_word_slots; every sentence is capitalised and ends in . ! or ?. Each document has its
+    own random streams, so a larger n_sentences only appends sentences."""
+    made, doc = 0, 0
+    while made < n_sentences:
+        base = f"{seed}/text/{doc}"
+        duration = Random(base + "/length").uniform(*TEXT_DOC_SECONDS)
+        valence = Latent(Random(base + "/valence"), duration)
+        rw = Random(base + "/words")
+        t = 0.0
+        while t < duration and made < n_sentences:
+            tokens = []
+            for slot in draw_word_slots(rw, 1.0, TEXT_END_PUNCTS, TEXT_END_WEIGHTS):
+                w = pick_content(lexicon, valence(t), slot.pick) if slot.content else slot.word
+                tokens.append(format_word(w, slot))
+                t += TEXT_WORD_S
+            yield " ".join(tokens)
+            made += 1
+            t += TEXT_SENTENCE_PAUSE_S
+        doc += 1
+
+
+def generate_text(text_out, seed, lexicon_path, n_sentences):
+    """Writes part-000.txt ... (TEXT_LINES_PER_FILE sentences each, UTF-8, one per line) and
+    removes part files of an earlier, larger run. Returns (files, sentences, tokens, bytes)."""
+    t0 = time.monotonic()
+    lexicon = Lexicon(read_lexicon(lexicon_path))
+    os.makedirs(text_out, exist_ok=True)
+    lines = list(text_sentences(seed, lexicon, n_sentences))
+    names = []
+    for k in range(0, len(lines), TEXT_LINES_PER_FILE):
+        name = f"part-{k // TEXT_LINES_PER_FILE:03d}.txt"
+        write_text(os.path.join(text_out, name), lines[k:k + TEXT_LINES_PER_FILE])
+        names.append(name)
+    for f in os.listdir(text_out):
+        if TEXT_NAME_RE.match(f) and f not in names:
+            os.remove(os.path.join(text_out, f))
+    tokens = sum(len(line.split()) for line in lines)
+    size = sum(os.path.getsize(os.path.join(text_out, n)) for n in names)
+    print(f"Text: {len(lines)} sentences, {tokens} tokens in {len(names)} file(s), "
+          f"{size / 1e6:.2f} MB, into {text_out} in {time.monotonic() - t0:.1f} s",
+          file=sys.stderr)
+    return names, len(lines), tokens, size
+
+
+# ----------------------------------------------------------------------------------------------
 # Corpus
 # ----------------------------------------------------------------------------------------------
 SPLITS = ("Train", "Devel", "Test")
@@ -706,6 +801,13 @@ def main(argv=None):
                         "lexicon/valence-lexicon.csv next to this script)")
     p.add_argument("--cache", default=None,
                    help="keep the synthesis cache in this folder (default: a temporary folder)")
+    p.add_argument("--text-sentences", type=int, default=TEXT_SENTENCES,
+                   help=f"sentences in the plain-text companion corpus (default: {TEXT_SENTENCES}, "
+                        f"about 150 000 tokens; 0: no text)")
+    p.add_argument("--text-out", default=None,
+                   help="folder for the text corpus part-NNN.txt files (default: <out>-text)")
+    p.add_argument("--text-only", action="store_true",
+                   help="write only the text corpus (no audio; espeak-ng and sox not needed)")
     args = p.parse_args(argv)
 
     if args.sample_rate <= 0 or args.sample_rate % 10:
@@ -719,12 +821,22 @@ def main(argv=None):
         p.error(f"--max-seconds must be at least 3, got {args.max_seconds}")
     if args.hours is not None and args.hours <= 0:
         p.error(f"--hours must be positive, got {args.hours}")
+    if args.text_sentences < 0:
+        p.error(f"--text-sentences must be non-negative, got {args.text_sentences}")
+    if args.text_only and args.text_sentences == 0:
+        p.error("--text-only with --text-sentences 0 would write nothing")
+
+    out = os.path.abspath(args.out.rstrip("/") or "/")
+    text_out = os.path.abspath(args.text_out) if args.text_out else out + "-text"
+    if args.text_only:
+        generate_text(text_out, args.seed, os.path.abspath(args.lexicon), args.text_sentences)
+        return
+
     for tool in ("espeak-ng", "sox"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} not found on PATH; install it (apt-get install -y espeak-ng sox) "
                      f"or run generate.sh as root")
 
-    out = os.path.abspath(args.out.rstrip("/") or "/")
     truth = os.path.abspath(args.truth) if args.truth else out + "-truth"
     specs = plan_corpus(args)
     read_lexicon(args.lexicon)  # fail early on a bad lexicon
@@ -791,6 +903,8 @@ def main(argv=None):
     print(f"Done: {total_s:.1f} s of audio in {wall:.1f} s wall ({total_s / wall:.1f} audio s per "
           f"wall s); {calls} espeak-ng calls; subject speaks {100 * subj / total_s:.0f}% and "
           f"interlocutor {100 * inter / total_s:.0f}% of the time", file=sys.stderr)
+    if args.text_sentences:
+        generate_text(text_out, args.seed, cfg["lexicon"], args.text_sentences)
 
 
 def write_truth_readme(truth, args, specs):

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Regenerates the synthetic AVEC-2017-layout corpus (see README.md).
+# Regenerates the synthetic AVEC-2017-layout corpus and its text companion (see README.md).
 # Usage: sample-data/generate.sh [generate.py options]   e.g. --hours 1 --max-seconds 300 --out /tmp/hour
+#        sample-data/generate.sh --text-only               just sewa-synth-text/ (Python only)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
+text_only=0
+for arg in "$@"; do if [[ $arg == --text-only ]]; then text_only=1; fi; done
+
 missing=()
-command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
-command -v sox >/dev/null 2>&1 || missing+=(sox)
+if ((!text_only)); then   # --text-only writes just the text corpus: no espeak-ng or sox needed
+  command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+  command -v sox >/dev/null 2>&1 || missing+=(sox)
+fi
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then

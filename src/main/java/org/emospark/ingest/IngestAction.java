@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -150,19 +154,44 @@ public final class IngestAction {
 
         LOG.info("Decoded {} recordings ({} s of audio) in {} s", ingestedIds.size(), Math.round(audioSeconds),
                 Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+        // The tables are independent Delta logs, so their merges run side by side (most of a small
+        // merge is driver-side planning); recordings goes last, once the rows it vouches for are in.
         Map<String, MergeCounts> counts = new LinkedHashMap<>();
-        for (TableDef table : Tables.ingestTables()) {
-            jsc.setJobDescription("Merging " + table.name() + " of " + input + " into " + warehouse.pathOf(table));
-            List<String> scope = table == Tables.REJECTS ? listing.seenUris()
-                    : table == Tables.RECORDINGS ? Collections.emptyList() : ingestedIds;
-            Column owned = table == Tables.REJECTS ? col("t.stage").isin((Object[]) INGEST_STAGES) : null;
-            long t1 = System.nanoTime();
-            MergeCounts c = KeyedMerge.merge(warehouse, table, IngestRows.rowsOf(union, table), scope, owned);
-            counts.put(table.name(), c);
-            LOG.info("Merged {} in {} s", c, Math.round((System.nanoTime() - t1) / 1e8) / 10.0);
+        List<TableDef> children = Tables.ingestTables().stream().filter(t -> t != Tables.RECORDINGS).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(children.size());
+        try {
+            List<Future<MergeCounts>> pending = new ArrayList<>();
+            for (TableDef table : children) {
+                pending.add(pool.submit(() -> merge(union, table, listing, ingestedIds)));
+            }
+            for (Future<MergeCounts> f : pending) {
+                MergeCounts c = f.get();
+                counts.put(c.table(), c);
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while merging ingest tables", e);
+        } finally {
+            pool.shutdownNow();
         }
+        counts.put(Tables.RECORDINGS.name(), merge(union, Tables.RECORDINGS, listing, ingestedIds));
         double elapsed = (System.nanoTime() - started) / 1e9;
         return new IngestResult(input, layout.cliName(), warehouse.root(), listing.sources().size(),
                 ingestedIds.size(), audioSeconds, rejectsByReason, counts, elapsed);
+    }
+
+    /** One table's share of the ingest: rows of recordings this run ingested replace theirs in the table. */
+    private MergeCounts merge(Dataset<Row> union, TableDef table, SourceListing listing, List<String> ingestedIds) {
+        warehouse.spark().sparkContext().setJobDescription(
+                "Merging " + table.name() + " of " + input + " into " + warehouse.pathOf(table));
+        List<String> scope = table == Tables.REJECTS ? listing.seenUris()
+                : table == Tables.RECORDINGS ? Collections.emptyList() : ingestedIds;
+        Column owned = table == Tables.REJECTS ? col("t.stage").isin((Object[]) INGEST_STAGES) : null;
+        long t1 = System.nanoTime();
+        MergeCounts c = KeyedMerge.merge(warehouse, table, IngestRows.rowsOf(union, table), scope, owned);
+        LOG.info("Merged {} in {} s", c, Math.round((System.nanoTime() - t1) / 1e8) / 10.0);
+        return c;
     }
 }

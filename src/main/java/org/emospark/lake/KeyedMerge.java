@@ -41,6 +41,12 @@ public final class KeyedMerge {
         DeltaTable target = warehouse.ensure(table);
         Column[] columns = java.util.Arrays.stream(table.schema().fieldNames()).map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> aligned = source.select(columns);
+        if (isEmpty(target)) {
+            // Into an empty table a merge can only insert; a plain append does that without the join.
+            aligned.write().format("delta").mode("append").save(warehouse.pathOf(table));
+            Row last = target.history(1).select("version", "operationMetrics").head();
+            return new MergeCounts(table.name(), metric(last.getJavaMap(1), "numOutputRows"), 0, 0, last.getLong(0));
+        }
 
         String on = table.keys().stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
         String unchanged = table.trackedColumns().stream()
@@ -64,6 +70,10 @@ public final class KeyedMerge {
                 metric(metrics, "numTargetRowsUpdated"),
                 metric(metrics, "numTargetRowsDeleted"),
                 last.getLong(0));
+    }
+
+    private static boolean isEmpty(DeltaTable table) {
+        return table.detail().select("numFiles").head().getLong(0) == 0;
     }
 
     private static long metric(Map<String, String> metrics, String name) {
