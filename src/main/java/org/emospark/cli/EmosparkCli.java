@@ -1,5 +1,7 @@
 package org.emospark.cli;
 
+import org.emospark.jobs.EmbedJob;
+import org.emospark.jobs.FeaturesJob;
 import org.emospark.jobs.IngestJob;
 import org.emospark.jobs.SqlJob;
 import picocli.CommandLine;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "emospark", mixinStandardHelpOptions = true, version = "emospark 0.1.0",
         description = {"Speech emotion recognition with semantic information, at corpus scale, on Spark.",
                 "Commands run as Spark jobs over a Delta Lake warehouse (default ./warehouse)."},
-        subcommands = {IngestJob.class, SqlJob.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestJob.class, EmbedJob.class, FeaturesJob.class, SqlJob.class,
+                CommandLine.HelpCommand.class})
 public final class EmosparkCli implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;

@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +59,7 @@ public final class IngestAction {
     private String corpus;
     private String manifestFormat;
     private int maxTasks = 2000;
+    private boolean force;
 
     public IngestAction(Warehouse warehouse, IngestSettings settings) {
         this.warehouse = warehouse;
@@ -81,6 +85,12 @@ public final class IngestAction {
     /** csv or jsonl; null picks by the manifest's extension. */
     public IngestAction manifestFormat(String value) {
         this.manifestFormat = value;
+        return this;
+    }
+
+    /** Re-process every recording even when its inputs are unchanged since the last ingest. */
+    public IngestAction force(boolean value) {
+        this.force = value;
         return this;
     }
 
@@ -110,10 +120,11 @@ public final class IngestAction {
             jsc.setJobDescription("Decoding " + listing.sources().size() + " recordings of " + input
                     + " (audio to " + settings.sampleRate() + " Hz, labels, turns, transcripts)");
             Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoopConf));
+            Broadcast<HashMap<String, String>> known = jsc.broadcast(force ? new HashMap<>() : knownFingerprints());
             RecordingIngestor ingestor = new RecordingIngestor(settings, runTime);
             int slices = Math.max(1, Math.min(listing.sources().size(), maxTasks));
             JavaRDD<Row> rows = jsc.parallelize(listing.sources(), slices).flatMap(source ->
-                    ingestor.ingest(source, conf.value().value()));
+                    ingestor.ingest(source, conf.value().value(), known.value()));
             List<Row> scanRejects = new ArrayList<>();
             for (RejectRecord r : listing.rejects()) {
                 scanRejects.add(RecordingIngestor.reject(r, runTime));
@@ -133,6 +144,17 @@ public final class IngestAction {
         }
     }
 
+    /** recording_id -> input_fingerprint of what the lake holds: recordings to skip when unchanged. */
+    private HashMap<String, String> knownFingerprints() {
+        HashMap<String, String> known = new HashMap<>();
+        if (warehouse.exists(Tables.RECORDINGS)) {
+            for (Row r : warehouse.read(Tables.RECORDINGS).select("recording_id", "input_fingerprint").collectAsList()) {
+                known.put(r.getString(0), r.getString(1));
+            }
+        }
+        return known;
+    }
+
     private SourceListing scan(Configuration hadoopConf) throws IOException {
         warehouse.spark().sparkContext().setJobDescription("Listing " + input);
         return CorpusScanner.forLayout(layout, manifestFormat).scan(input, corpus, hadoopConf);
@@ -147,10 +169,8 @@ public final class IngestAction {
                 .collectAsList();
         Row audio = recordings.agg(sum(col("duration_s"))).head();
         double audioSeconds = audio.isNullAt(0) ? 0 : audio.getDouble(0);
-        Map<String, Long> rejectsByReason = new TreeMap<>();
-        for (Row r : IngestRows.rowsOf(union, Tables.REJECTS).groupBy("reason").agg(count("*")).collectAsList()) {
-            rejectsByReason.put(r.getString(0), r.getLong(1));
-        }
+        Set<String> unchanged = new HashSet<>(union.where(col("kind").equalTo(IngestRows.UNCHANGED))
+                .select(IngestRows.UNCHANGED).as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
 
         LOG.info("Decoded {} recordings ({} s of audio) in {} s", ingestedIds.size(), Math.round(audioSeconds),
                 Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
@@ -158,11 +178,12 @@ public final class IngestAction {
         // merge is driver-side planning); recordings goes last, once the rows it vouches for are in.
         Map<String, MergeCounts> counts = new LinkedHashMap<>();
         List<TableDef> children = Tables.ingestTables().stream().filter(t -> t != Tables.RECORDINGS).toList();
+        List<String> rejectScope = rejectScope(listing, unchanged);
         ExecutorService pool = Executors.newFixedThreadPool(children.size());
         try {
             List<Future<MergeCounts>> pending = new ArrayList<>();
             for (TableDef table : children) {
-                pending.add(pool.submit(() -> merge(union, table, listing, ingestedIds)));
+                pending.add(pool.submit(() -> merge(union, table, rejectScope, ingestedIds)));
             }
             for (Future<MergeCounts> f : pending) {
                 MergeCounts c = f.get();
@@ -176,17 +197,50 @@ public final class IngestAction {
         } finally {
             pool.shutdownNow();
         }
-        counts.put(Tables.RECORDINGS.name(), merge(union, Tables.RECORDINGS, listing, ingestedIds));
+        counts.put(Tables.RECORDINGS.name(), merge(union, Tables.RECORDINGS, rejectScope, ingestedIds));
         double elapsed = (System.nanoTime() - started) / 1e9;
         return new IngestResult(input, layout.cliName(), warehouse.root(), listing.sources().size(),
-                ingestedIds.size(), audioSeconds, rejectsByReason, counts, elapsed);
+                ingestedIds.size(), unchanged.size(), audioSeconds, standingRejects(listing), counts, elapsed);
+    }
+
+    /**
+     * The inputs whose rejects this run speaks for: every file it saw, except those of recordings it
+     * skipped as unchanged (their standing rejects stay as they are).
+     */
+    private static List<String> rejectScope(SourceListing listing, Set<String> unchanged) {
+        Set<String> skipped = new HashSet<>();
+        for (RecordingSource s : listing.sources()) {
+            if (unchanged.contains(s.recordingId())) {
+                for (String uri : new String[] {s.audioUri(), s.labelsUri(), s.turnsUri(), s.transcriptUri()}) {
+                    if (uri != null) {
+                        skipped.add(uri);
+                    }
+                }
+            }
+        }
+        return listing.seenUris().stream().filter(u -> !skipped.contains(u)).toList();
+    }
+
+    /** The rejects that stand for this input after the run, by reason, whether raised now or before. */
+    private Map<String, Long> standingRejects(SourceListing listing) {
+        Map<String, Long> byReason = new TreeMap<>();
+        if (listing.seenUris().isEmpty() || !warehouse.exists(Tables.REJECTS)) {
+            return byReason;
+        }
+        warehouse.spark().sparkContext().setJobDescription("Counting the rejects of " + input);
+        for (Row r : warehouse.read(Tables.REJECTS)
+                .where(col("source_uri").isin(listing.seenUris().toArray()).and(col("stage").isin((Object[]) INGEST_STAGES)))
+                .groupBy("reason").agg(count("*")).collectAsList()) {
+            byReason.put(r.getString(0), r.getLong(1));
+        }
+        return byReason;
     }
 
     /** One table's share of the ingest: rows of recordings this run ingested replace theirs in the table. */
-    private MergeCounts merge(Dataset<Row> union, TableDef table, SourceListing listing, List<String> ingestedIds) {
+    private MergeCounts merge(Dataset<Row> union, TableDef table, List<String> rejectScope, List<String> ingestedIds) {
         warehouse.spark().sparkContext().setJobDescription(
                 "Merging " + table.name() + " of " + input + " into " + warehouse.pathOf(table));
-        List<String> scope = table == Tables.REJECTS ? listing.seenUris()
+        List<String> scope = table == Tables.REJECTS ? rejectScope
                 : table == Tables.RECORDINGS ? Collections.emptyList() : ingestedIds;
         Column owned = table == Tables.REJECTS ? col("t.stage").isin((Object[]) INGEST_STAGES) : null;
         long t1 = System.nanoTime();

@@ -9,7 +9,7 @@ import org.emospark.lake.MergeCounts;
  * each table's write changed. A second run over the same input shows no change in any table.
  */
 public record IngestResult(String input, String layout, String warehouse, int recordingsFound,
-                           long recordingsIngested, double audioSeconds, Map<String, Long> rejectsByReason,
+                           long recordingsIngested, long recordingsUnchanged, double audioSeconds, Map<String, Long> rejectsByReason,
                            Map<String, MergeCounts> tables, double elapsedSeconds) {
 
     public long rejectCount() {
@@ -24,8 +24,8 @@ public record IngestResult(String input, String layout, String warehouse, int re
     public String summary() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("Ingested %s (%s layout) into %s%n", input, layout, warehouse));
-        sb.append(String.format("  recordings: %d found, %d ingested, %.1f s of audio%n",
-                recordingsFound, recordingsIngested, audioSeconds));
+        sb.append(String.format("  recordings: %d found, %d ingested (%.1f s of audio), %d unchanged since the last ingest%n",
+                recordingsFound, recordingsIngested, audioSeconds, recordingsUnchanged));
         sb.append(String.format("  rejects:    %d%s%n", rejectCount(), rejectsByReason.isEmpty() ? ""
                 : " (" + rejectsByReason.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", ")) + "; see the rejects table)"));

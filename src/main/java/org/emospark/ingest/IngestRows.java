@@ -30,11 +30,21 @@ final class IngestRows {
         for (TableDef t : TABLES) {
             s = s.add(new StructField(t.name(), t.schema(), true, Metadata.empty()));
         }
-        return s;
+        return s.add(new StructField(UNCHANGED, DataTypes.StringType, true, Metadata.empty()));
+    }
+
+    /** The kind (and column) of the row that says a recording's inputs have not changed since the lake got them. */
+    static final String UNCHANGED = "unchanged";
+
+    static Row unchanged(String recordingId) {
+        Object[] cells = new Object[TABLES.size() + 2];
+        cells[0] = UNCHANGED;
+        cells[cells.length - 1] = recordingId;
+        return RowFactory.create(cells);
     }
 
     static Row wrap(TableDef table, Object... values) {
-        Object[] cells = new Object[TABLES.size() + 1];
+        Object[] cells = new Object[TABLES.size() + 2];
         cells[0] = table.name();
         cells[TABLES.indexOf(table) + 1] = RowFactory.create(values);
         return RowFactory.create(cells);

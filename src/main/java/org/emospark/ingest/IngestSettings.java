@@ -3,10 +3,14 @@ package org.emospark.ingest;
 import java.io.Serializable;
 import org.emospark.config.ConfigKeys;
 import org.emospark.config.EmosparkConfig;
+import org.emospark.corpus.timing.WordAligners;
 
 /** The executor-side parameters of ingest, checked at the door. */
-public record IngestSettings(int sampleRate, double frameSeconds, double chunkSeconds) implements Serializable {
+public record IngestSettings(int sampleRate, double frameSeconds, double chunkSeconds, String wordTiming)
+        implements Serializable {
     public IngestSettings {
+        WordAligners.forName(wordTiming);
+        wordTiming = wordTiming.trim().toLowerCase(java.util.Locale.ROOT);
         if (sampleRate < 1000 || sampleRate > 384000) {
             throw new IllegalArgumentException("Sample rate must be between 1000 and 384000 Hz, cannot be: " + sampleRate);
         }
@@ -20,7 +24,12 @@ public record IngestSettings(int sampleRate, double frameSeconds, double chunkSe
 
     public static IngestSettings from(EmosparkConfig config) {
         return new IngestSettings(config.getInt(ConfigKeys.SAMPLE_RATE), config.getDouble(ConfigKeys.FRAME_SECONDS),
-                config.getDouble(ConfigKeys.CHUNK_SECONDS));
+                config.getDouble(ConfigKeys.CHUNK_SECONDS), config.get(ConfigKeys.WORD_TIMING));
+    }
+
+    /** The settings that shape ingest's rows; part of every recording's input fingerprint. */
+    public String fingerprint() {
+        return "ingest-v1|" + sampleRate + "|" + frameSeconds + "|" + chunkSeconds + "|" + wordTiming;
     }
 
     /** Samples per chunk, a whole number of frames so chunk boundaries never split a frame. */

@@ -11,10 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -25,6 +25,7 @@ import org.emospark.corpus.audio.AudioDecoders;
 import org.emospark.corpus.audio.AudioDescription;
 import org.emospark.corpus.audio.MonoAudioStream;
 import org.emospark.corpus.audio.Resampling;
+import org.emospark.corpus.timing.EnergyEnvelope;
 import org.emospark.lake.PcmCodec;
 import org.emospark.lake.RejectRecord;
 import org.emospark.lake.Tables;
@@ -34,7 +35,9 @@ import org.emospark.lake.Tables;
  * a first pass decodes without keeping samples, to refuse a truncated or corrupt file before any
  * of its rows exist and to hash its bytes; the second pass resamples and cuts bounded chunks,
  * lazily, so memory does not grow with the recording's length. Sidecar files are small and parsed
- * whole; a broken one is refused on its own while the audio still goes in.
+ * whole; a broken one is refused on its own while the audio still goes in. A recording whose input
+ * fingerprint (audio, small files, settings) equals the lake's is only reported as unchanged: its
+ * rows would be the same, so nothing is cut or parsed.
  */
 final class RecordingIngestor implements Serializable {
     static final String STAGE_DECODE = "decode";
@@ -50,7 +53,7 @@ final class RecordingIngestor implements Serializable {
     }
 
     /** All rows of one recording, produced lazily: chunks first, then labels, words, turns, the recording row. */
-    Iterator<Row> ingest(RecordingSource source, Configuration conf) {
+    Iterator<Row> ingest(RecordingSource source, Configuration conf, Map<String, String> knownFingerprints) {
         AudioProbe probe;
         try {
             probe = probe(source, conf);
@@ -61,9 +64,14 @@ final class RecordingIngestor implements Serializable {
             return List.of(reject(source.audioUri(), STAGE_DECODE, RejectReason.UNREADABLE,
                     source.audioUri() + ": cannot be read: " + e + sidecarNote(source), source.recordingId())).iterator();
         }
-        ChunkRows chunks = new ChunkRows(source, probe, conf);
-        return new Concat(chunks, () -> new SidecarRows(source, conf, settings, runTime, rejectAdder(source))
-                .rows(probe, chunks.samplesWritten(), chunks.chunksWritten()));
+        SidecarFiles files = SidecarFiles.read(source, conf);
+        String fingerprint = files.fingerprint(probe.contentHash(), settings);
+        if (fingerprint.equals(knownFingerprints.get(source.recordingId()))) {
+            return List.of(IngestRows.unchanged(source.recordingId())).iterator();
+        }
+        ChunkRows chunks = new ChunkRows(source, conf);
+        return new Concat(chunks, () -> new SidecarRows(source, files, settings, runTime, rejectAdder(source))
+                .rows(probe, fingerprint, chunks.samplesWritten(), chunks.chunksWritten(), chunks.envelope()));
     }
 
     private static String sidecarNote(RecordingSource s) {
@@ -140,6 +148,7 @@ final class RecordingIngestor implements Serializable {
         private final RecordingSource source;
         private final Configuration conf;
         private final float[] buffer = new float[settings.chunkSamples()];
+        private final EnergyEnvelope.Builder envelope = new EnergyEnvelope.Builder(settings.sampleRate());
         private InputStream raw;
         private MonoAudioStream audio;
         private Row next;
@@ -147,7 +156,7 @@ final class RecordingIngestor implements Serializable {
         private long samples;
         private int chunks;
 
-        ChunkRows(RecordingSource source, AudioProbe probe, Configuration conf) {
+        ChunkRows(RecordingSource source, Configuration conf) {
             this.source = source;
             this.conf = conf;
         }
@@ -158,6 +167,11 @@ final class RecordingIngestor implements Serializable {
 
         int chunksWritten() {
             return chunks;
+        }
+
+        /** The loudness summary the word aligner works from, gathered while the chunks were read. */
+        EnergyEnvelope envelope() {
+            return envelope.build();
         }
 
         @Override
@@ -196,6 +210,7 @@ final class RecordingIngestor implements Serializable {
                     finish();
                     return null;
                 }
+                envelope.accept(buffer, 0, filled);
                 Row row = IngestRows.wrap(Tables.AUDIO_CHUNKS, source.recordingId(), chunks, samples,
                         samples / (double) settings.sampleRate(), filled, settings.sampleRate(),
                         PcmCodec.encode(buffer, 0, filled));
@@ -250,7 +265,4 @@ final class RecordingIngestor implements Serializable {
         }
     }
 
-    static List<Row> none() {
-        return Collections.emptyList();
-    }
 }

@@ -1,16 +1,16 @@
 package org.emospark.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.emospark.corpus.InputRejectedException;
 import org.emospark.corpus.LineReject;
 import org.emospark.corpus.ParsedLines;
 import org.emospark.corpus.RejectReason;
+import org.emospark.corpus.text.CtmParser;
+import org.emospark.corpus.text.GivenWords;
+import org.emospark.corpus.text.JsonWordsParser;
 import org.emospark.corpus.text.LabelFileParser;
 import org.emospark.corpus.text.LabelRow;
 import org.emospark.corpus.text.TimedWord;
@@ -18,8 +18,10 @@ import org.emospark.corpus.text.TranscriptParse;
 import org.emospark.corpus.text.TranscriptParser;
 import org.emospark.corpus.text.Turn;
 import org.emospark.corpus.text.TurnsFileParser;
-import org.emospark.corpus.text.UniformWordTiming;
 import org.emospark.corpus.text.Utterance;
+import org.emospark.corpus.timing.EnergyEnvelope;
+import org.emospark.corpus.timing.WordAligner;
+import org.emospark.corpus.timing.WordAligners;
 import org.emospark.lake.Tables;
 
 /**
@@ -28,39 +30,43 @@ import org.emospark.lake.Tables;
  * transcript's uniform timing here; the alignment stage may refine them later.
  */
 final class SidecarRows {
+    /** words.timing_source values. */
     static final String TIMING_UNIFORM = "uniform";
-    private static final long MAX_SIDECAR_BYTES = 256L << 20;
+    static final String TIMING_ALIGNED = "aligned";
+    static final String TIMING_GIVEN = "given";
+    static final double UTTERANCE_GAP_S = 1.0;
 
     private final RecordingSource source;
-    private final Configuration conf;
+    private final SidecarFiles files;
     private final IngestSettings settings;
     private final Timestamp runTime;
     private final RecordingIngestor.RejectSink rejects;
     private final List<Row> out = new ArrayList<>();
 
-    SidecarRows(RecordingSource source, Configuration conf, IngestSettings settings, Timestamp runTime,
+    SidecarRows(RecordingSource source, SidecarFiles files, IngestSettings settings, Timestamp runTime,
                 RecordingIngestor.RejectSink rejects) {
         this.source = source;
-        this.conf = conf;
+        this.files = files;
         this.settings = settings;
         this.runTime = runTime;
         this.rejects = rejects;
     }
 
-    List<Row> rows(RecordingIngestor.AudioProbe probe, long samples, int chunks) {
-        boolean hasLabels = source.labelsUri() != null && labels();
-        boolean hasTurns = source.turnsUri() != null && turns();
-        boolean hasTranscript = source.transcriptUri() != null && transcript();
+    List<Row> rows(RecordingIngestor.AudioProbe probe, String fingerprint, long samples, int chunks,
+                   EnergyEnvelope envelope) {
+        boolean hasLabels = files.labels().present() && labels();
+        boolean hasTurns = files.turns().present() && turns();
+        boolean hasTranscript = files.transcript().present() && transcript(envelope);
         out.add(IngestRows.wrap(Tables.RECORDINGS, source.recordingId(), source.corpus(), source.split(),
                 source.speaker(), source.language(), source.audioUri(), probe.description().describe(),
                 probe.description().sampleRate(), probe.description().channels(), settings.sampleRate(), 1,
                 samples, settings.framesFor(samples), samples / (double) settings.sampleRate(), chunks,
-                probe.contentHash(), hasLabels, hasTranscript, hasTurns, runTime));
+                probe.contentHash(), fingerprint, hasLabels, hasTranscript, hasTurns, runTime));
         return out;
     }
 
     private boolean labels() {
-        byte[] content = read(source.labelsUri());
+        byte[] content = bytesOf(files.labels());
         if (content == null) {
             return false;
         }
@@ -78,7 +84,7 @@ final class SidecarRows {
     }
 
     private boolean turns() {
-        byte[] content = read(source.turnsUri());
+        byte[] content = bytesOf(files.turns());
         if (content == null) {
             return false;
         }
@@ -91,25 +97,66 @@ final class SidecarRows {
         return index > 0;
     }
 
-    private boolean transcript() {
-        byte[] content = read(source.transcriptUri());
+    private boolean transcript(EnergyEnvelope envelope) {
+        byte[] content = bytesOf(files.transcript());
         if (content == null) {
             return false;
         }
+        String name = source.transcriptUri().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".ctm") || name.endsWith(".json")) {
+            return givenWords(content, name.endsWith(".ctm"));
+        }
         TranscriptParse parsed = TranscriptParser.parse(content, source.transcriptUri());
         lineRejects(source.transcriptUri(), parsed.rejects());
+        WordAligner aligner = WordAligners.forName(settings.wordTiming());
+        String timing = settings.wordTiming().equals(WordAligners.UNIFORM) ? TIMING_UNIFORM : TIMING_ALIGNED;
         int utteranceIndex = 0;
         int wordIndex = 0;
         for (Utterance u : parsed.utterances()) {
             out.add(IngestRows.wrap(Tables.UTTERANCES, source.recordingId(), utteranceIndex, u.startS(), u.endS(),
                     String.join(" ", u.tokens()), u.lineNumber()));
-            for (TimedWord w : UniformWordTiming.split(u)) {
+            for (TimedWord w : aligner.align(u, envelope)) {
                 out.add(IngestRows.wrap(Tables.WORDS, source.recordingId(), wordIndex++, utteranceIndex, w.word(),
-                        w.startS(), w.endS(), TIMING_UNIFORM));
+                        w.startS(), w.endS(), timing));
             }
             utteranceIndex++;
         }
         return utteranceIndex > 0;
+    }
+
+    /**
+     * Word-level transcripts (Kaldi CTM, ASR JSON) keep their times. Utterances are derived from
+     * them: a pause of {@value #UTTERANCE_GAP_S} s or more between words starts a new one.
+     */
+    private boolean givenWords(byte[] content, boolean ctm) {
+        String uri = source.transcriptUri();
+        GivenWords given;
+        try {
+            given = ctm ? CtmParser.parse(content, uri) : JsonWordsParser.parse(content, uri);
+        } catch (InputRejectedException e) {
+            out.add(rejects.row(uri, RecordingIngestor.STAGE_PARSE, e.reason(), e.detail(), null));
+            return false;
+        }
+        lineRejects(uri, given.rejects());
+        List<TimedWord> words = given.words();
+        int utteranceIndex = -1;
+        int first = 0;
+        for (int i = 0; i <= words.size(); i++) {
+            boolean ends = i == words.size() || (i > first && words.get(i).startS() - words.get(i - 1).endS() >= UTTERANCE_GAP_S);
+            if (ends && i > first) {
+                utteranceIndex++;
+                List<TimedWord> span = words.subList(first, i);
+                out.add(IngestRows.wrap(Tables.UTTERANCES, source.recordingId(), utteranceIndex, span.get(0).startS(),
+                        span.get(span.size() - 1).endS(),
+                        String.join(" ", span.stream().map(TimedWord::word).toList()), 0));
+                for (TimedWord w : span) {
+                    out.add(IngestRows.wrap(Tables.WORDS, source.recordingId(), w.wordIndex(), utteranceIndex, w.word(),
+                            w.startS(), w.endS(), TIMING_GIVEN));
+                }
+                first = i;
+            }
+        }
+        return !words.isEmpty();
     }
 
     private void lineRejects(String uri, List<LineReject> lines) {
@@ -118,20 +165,11 @@ final class SidecarRows {
         }
     }
 
-    /** The file's bytes, or null after adding a reject when it cannot be read. */
-    private byte[] read(String uri) {
-        try (InputStream in = RecordingIngestor.open(uri, conf)) {
-            byte[] content = in.readNBytes((int) MAX_SIDECAR_BYTES + 1);
-            if (content.length > MAX_SIDECAR_BYTES) {
-                out.add(rejects.row(uri, RecordingIngestor.STAGE_PARSE, RejectReason.UNREADABLE,
-                        uri + ": larger than " + (MAX_SIDECAR_BYTES >> 20) + " MiB; not a labels/turns/transcript file", null));
-                return null;
-            }
-            return content;
-        } catch (IOException e) {
-            out.add(rejects.row(uri, RecordingIngestor.STAGE_PARSE, RejectReason.UNREADABLE,
-                    uri + ": cannot be read: " + e.getMessage(), null));
-            return null;
+    /** The file's bytes, or null after adding a reject when it could not be read. */
+    private byte[] bytesOf(SidecarFiles.Content file) {
+        if (file.bytes() == null) {
+            out.add(rejects.row(file.uri(), RecordingIngestor.STAGE_PARSE, RejectReason.UNREADABLE, file.error(), null));
         }
+        return file.bytes();
     }
 }

@@ -32,6 +32,10 @@ public final class IngestJob extends SparkJob {
             description = "csv or jsonl (default: from the manifest's extension).")
     String manifestFormat;
 
+    @Option(names = "--force", description = "Re-process every recording, also those whose audio, labels, turns, "
+            + "transcript and ingest settings are unchanged since the last ingest (they are skipped otherwise).")
+    boolean force;
+
     private CorpusLayout parsedLayout;
 
     @Override
@@ -53,6 +57,7 @@ public final class IngestJob extends SparkJob {
                 .corpus(corpus)
                 .manifestFormat(manifestFormat)
                 .maxTasks(config.getInt(ConfigKeys.INGEST_TASKS))
+                .force(force)
                 .execute();
         return result.summary();
     }

@@ -41,6 +41,12 @@ public final class KeyedMerge {
         DeltaTable target = warehouse.ensure(table);
         Column[] columns = java.util.Arrays.stream(table.schema().fieldNames()).map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> aligned = source.select(columns);
+        boolean deletesNothing = table.scopeColumn() == null || scope == null || scope.isEmpty();
+        if (deletesNothing && aligned.isEmpty()) {
+            // Nothing to insert, update or delete: no commit, so the table's version stays as it is.
+            Row last = target.history(1).select("version").head();
+            return new MergeCounts(table.name(), 0, 0, 0, last.getLong(0));
+        }
         if (isEmpty(target)) {
             // Into an empty table a merge can only insert; a plain append does that without the join.
             aligned.write().format("delta").mode("append").save(warehouse.pathOf(table));

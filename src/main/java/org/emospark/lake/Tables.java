@@ -3,12 +3,14 @@ package org.emospark.lake;
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.FloatType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -37,6 +39,7 @@ public final class Tables {
                     field("duration_s", DoubleType, false),
                     field("num_chunks", IntegerType, false),
                     field("content_hash", StringType, false),
+                    field("input_fingerprint", StringType, false),
                     field("has_labels", BooleanType, false),
                     field("has_transcript", BooleanType, false),
                     field("has_turns", BooleanType, false),
@@ -63,7 +66,7 @@ public final class Tables {
                     field("start_s", DoubleType, false),
                     field("end_s", DoubleType, false),
                     field("text", StringType, false),
-                    field("source_line", IntegerType, false)),
+                    field("source_line", IntegerType, false)),  // 0: derived from a word-level transcript
             List.of("recording_id", "utterance_index"), List.of(), "recording_id", List.of());
 
     public static final TableDef WORDS = new TableDef("words",
@@ -111,13 +114,47 @@ public final class Tables {
                     field("seen_at", TimestampType, false)),
             List.of("source_uri", "stage", "reason", "detail"), List.of("seen_at"), "source_uri", List.of());
 
+    public static final TableDef EMBEDDING_SETS = new TableDef("embedding_sets",
+            "One row per set of word vectors: where it came from, its training config and data lineage.",
+            schema(
+                    field("embedding_set", StringType, false),
+                    field("source", StringType, false),
+                    field("dims", IntegerType, false),
+                    field("vocabulary_size", LongType, false),
+                    field("config", StringType, false),
+                    field("lineage", StringType, false),
+                    field("created_at", TimestampType, false)),
+            List.of("embedding_set"), List.of("created_at"), null, List.of());
+
+    public static final TableDef EMBEDDINGS = new TableDef("embeddings",
+            "Word vectors: one row per word of each embedding set.",
+            schema(
+                    field("embedding_set", StringType, false),
+                    field("word", StringType, false),
+                    field("vector", DataTypes.createArrayType(FloatType, false), false),
+                    field("dims", IntegerType, false),
+                    field("source", StringType, false)),
+            List.of("embedding_set", "word"), List.of(), "embedding_set", List.of());
+
+    public static final TableDef SEMANTIC_FRAMES = new TableDef("semantic_frames",
+            "The semantic stream: per 100 ms frame the vector of the word being spoken (zeros in silence).",
+            schema(
+                    field("recording_id", StringType, false),
+                    field("frame", IntegerType, false),
+                    field("word", StringType, true),
+                    field("known", BooleanType, false),
+                    field("vector", DataTypes.createArrayType(FloatType, false), false),
+                    field("embedding_set", StringType, false)),
+            List.of("recording_id", "frame"), List.of(), "recording_id", List.of());
+
     /** Tables written by ingest, in the order they are written: {@code recordings} last, as the commit mark. */
     public static List<TableDef> ingestTables() {
         return List.of(REJECTS, LABELS, TURNS, UTTERANCES, WORDS, AUDIO_CHUNKS, RECORDINGS);
     }
 
     public static List<TableDef> all() {
-        return List.of(RECORDINGS, AUDIO_CHUNKS, UTTERANCES, WORDS, LABELS, TURNS, REJECTS);
+        return List.of(RECORDINGS, AUDIO_CHUNKS, UTTERANCES, WORDS, LABELS, TURNS, REJECTS, EMBEDDING_SETS, EMBEDDINGS,
+                SEMANTIC_FRAMES);
     }
 
     private static StructType schema(StructField... fields) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IngestActionTest {
-    private static final IngestSettings ONE_SECOND_CHUNKS = new IngestSettings(22050, 0.1, 1.0);
+    private static final IngestSettings ONE_SECOND_CHUNKS = new IngestSettings(22050, 0.1, 1.0, "uniform");
 
     @TempDir
     Path tmp;
@@ -197,6 +197,30 @@ class IngestActionTest {
         assertEquals("unlabeled", table(wh, Tables.RECORDINGS).where("recording_id = 'b'").head().getAs("split"));
         assertEquals(30, table(wh, Tables.LABELS).where("recording_id = 'a'").count());
         assertEquals(2, table(wh, Tables.UTTERANCES).where("recording_id = 'b'").count());
+    }
+
+    @Test
+    void wordLevelTranscriptsKeepTheirGivenTimes() throws IOException {
+        Path corpus = TestCorpus.write(tmp.resolve("corpus"));
+        TestCorpus.text(corpus.resolve("asr/a.ctm"), "a 1 0.20 0.30 Hello\na 1 0.55 0.25 world\na 1 2.00 0.40 again\n");
+        TestCorpus.text(corpus.resolve("asr/b.json"),
+                "{\"words\": [{\"word\": \"Fine\", \"start\": 0.1, \"end\": 0.4}, {\"word\": \"x\", \"start\": 0.9}]}");
+        TestCorpus.text(corpus.resolve("m.csv"), "recording_id,audio,transcript\n"
+                + "a,audio/Train_01.wav,asr/a.ctm\nb,audio/Train_02.wav,asr/b.json\n");
+        Path wh = tmp.resolve("wh");
+
+        IngestResult result = ingest(wh, corpus.resolve("m.csv"), CorpusLayout.MANIFEST);
+
+        List<Row> a = table(wh, Tables.WORDS).where("recording_id = 'a'").orderBy("word_index").collectAsList();
+        assertEquals(List.of("hello", "world", "again"), a.stream().map(r -> (String) r.getAs("word")).toList());
+        assertEquals(0.55, (double) a.get(1).getAs("start_s"), 1e-9);
+        assertEquals(0.80, (double) a.get(1).getAs("end_s"), 1e-9);
+        assertEquals("given", a.get(0).getAs("timing_source"));
+        assertEquals(List.of(0, 0, 1), a.stream().map(r -> (int) r.getAs("utterance_index")).toList(),
+                "a pause of a second or more starts a new utterance");
+        assertEquals(1, table(wh, Tables.WORDS).where("recording_id = 'b'").count());
+        assertEquals(Map.of("bad_transcript_time", 1L), result.rejectsByReason(),
+                () -> table(wh, Tables.REJECTS).collectAsList().toString());
     }
 
     @Test

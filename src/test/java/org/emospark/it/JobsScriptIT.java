@@ -32,6 +32,20 @@ class JobsScriptIT {
         assertTrue(Pattern.compile("\\| Test +\\| 4 +\\|").matcher(sql.stdout()).find(), sql.all());
         assertTrue(Pattern.compile("\\| Train +\\| 12 +\\|").matcher(sql.stdout()).find(), sql.all());
 
+        JobsScript.Run timing = JobsScript.run(Map.of(), "sql", "--warehouse", wh,
+                "SELECT timing_source, count(*) AS n FROM words GROUP BY timing_source");
+        assertTrue(Pattern.compile("\\| aligned +\\| 1370 +\\|").matcher(timing.stdout()).find(),
+                "transcript words are acoustically aligned by default\n" + timing.all());
+
+        JobsScript.Run embed = JobsScript.run(Map.of(), "embed", "--warehouse", wh,
+                "--text", "sample-data/sewa-synth-text", "--lexicon", "sample-data/lexicon/valence-lexicon.csv");
+        assertEquals(0, embed.exitCode(), embed.all());
+        assertTrue(embed.stdout().contains("valence neighbours:"), embed.all());
+
+        JobsScript.Run features = JobsScript.run(Map.of(), "features", "--semantic", "--warehouse", wh);
+        assertEquals(0, features.exitCode(), features.all());
+        assertTrue(features.stdout().contains("20 recordings, 8173 frames"), "one row per label frame\n" + features.all());
+
         JobsScript.Run second = JobsScript.run(Map.of(), "ingest", "--layout", "avec2017",
                 "--input", "sample-data/sewa-synth", "--warehouse", wh);
         assertEquals(0, second.exitCode(), second.all());

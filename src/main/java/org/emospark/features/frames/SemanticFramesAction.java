@@ -1,0 +1,172 @@
+package org.emospark.features.frames;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.storage.StorageLevel;
+import org.emospark.corpus.text.TagSynonyms;
+import org.emospark.corpus.text.TextNormalizer;
+import org.emospark.corpus.text.TimedWord;
+import org.emospark.features.embedding.EmbeddingSets;
+import org.emospark.features.embedding.VectorLookup;
+import org.emospark.features.embedding.WordVectors;
+import org.emospark.lake.KeyedMerge;
+import org.emospark.lake.MergeCounts;
+import org.emospark.lake.Tables;
+import org.emospark.lake.Warehouse;
+
+/**
+ * Writes {@code semantic_frames}: for every recording, one row per 100 ms frame holding the vector of
+ * the word spoken in it (the paper's rules, {@link WordFrames}), zeros where nobody speaks. The
+ * driver only collects the corpus vocabulary and ships the matching vectors to the executors
+ * (broadcast); each recording's frames are built in one task from its words. Cost: one shuffle to
+ * group words by recording, then one MERGE keyed on (recording_id, frame).
+ */
+public final class SemanticFramesAction {
+    private final Warehouse warehouse;
+    private String embeddingSet;
+
+    public SemanticFramesAction(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /** The embedding set to use; default: the most recently created one. */
+    public SemanticFramesAction embeddingSet(String value) {
+        this.embeddingSet = value;
+        return this;
+    }
+
+    public SemanticFramesResult execute() {
+        long started = System.nanoTime();
+        if (!warehouse.exists(Tables.RECORDINGS)) {
+            throw new IllegalArgumentException("No recordings in " + warehouse + ": run 'emospark ingest' first");
+        }
+        String set = embeddingSet != null ? embeddingSet : EmbeddingSets.latest(warehouse);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
+        jsc.setJobGroup("features-semantic", "Semantic frames from embedding set " + set, false);
+        try {
+            Dataset<Row> words = warehouse.read(Tables.WORDS);
+            jsc.setJobDescription("Collecting the corpus vocabulary");
+            List<String> tokens = words.select("word").distinct().as(Encoders.STRING()).collectAsList();
+            WordVectors vectors = EmbeddingSets.load(warehouse, set, lookupKeys(tokens));
+            Broadcast<Vocabulary> vocabulary = jsc.broadcast(Vocabulary.of(vectors));
+
+            Dataset<Row> wordsByRecording = words.groupBy("recording_id").agg(collect_list(
+                    struct(col("word_index"), col("word"), col("start_s"), col("end_s"))).as("words"));
+            Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS).select("recording_id", "num_frames")
+                    .join(wordsByRecording, List.of("recording_id").iterator().next(), "left");
+            JavaRDD<Row> frames = recordings.javaRDD().flatMap(r -> framesOf(r, set, vocabulary.value()));
+            Dataset<Row> df = warehouse.spark().createDataFrame(frames, Tables.SEMANTIC_FRAMES.schema())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                jsc.setJobDescription("Building semantic frames (" + set + ")");
+                Row stats = df.agg(count("*"), sum(when(col("word").isNotNull(), 1).otherwise(0)),
+                        sum(when(col("word").isNotNull().and(col("known").equalTo(false)), 1).otherwise(0))).head();
+                List<String> ids = recordings.select("recording_id").as(Encoders.STRING()).collectAsList();
+                jsc.setJobDescription("Merging semantic frames into " + warehouse.pathOf(Tables.SEMANTIC_FRAMES));
+                MergeCounts merged = KeyedMerge.merge(warehouse, Tables.SEMANTIC_FRAMES, df, ids);
+                return new SemanticFramesResult(set, ids.size(), stats.getLong(0), stats.isNullAt(1) ? 0 : stats.getLong(1),
+                        stats.isNullAt(2) ? 0 : stats.getLong(2), merged, (System.nanoTime() - started) / 1e9);
+            } finally {
+                df.unpersist();
+            }
+        } finally {
+            jsc.clearJobGroup();
+        }
+    }
+
+    /** The vocabulary words a token may be looked up as: its tag synonym, and that without apostrophes. */
+    static Set<String> lookupKeys(List<String> tokens) {
+        TagSynonyms synonyms = TagSynonyms.defaults();
+        Set<String> keys = new LinkedHashSet<>();
+        for (String t : tokens) {
+            String w = synonyms.wordFor(t);
+            keys.add(w);
+            keys.add(TextNormalizer.withoutApostrophes(w));
+        }
+        return keys;
+    }
+
+    private static Iterator<Row> framesOf(Row recording, String set, Vocabulary vocabulary) {
+        String id = recording.getString(0);
+        int numFrames = recording.getInt(1);
+        List<TimedWord> timed = new ArrayList<>();
+        if (!recording.isNullAt(2)) {
+            List<Row> rows = new ArrayList<>(recording.getList(2));
+            rows.sort(Comparator.comparingInt(w -> w.getInt(0)));
+            for (Row w : rows) {
+                timed.add(new TimedWord(w.getInt(0), w.getString(1), w.getDouble(2), w.getDouble(3)));
+            }
+        }
+        VectorLookup lookup = vocabulary.lookup();
+        SemanticFrames frames = WordFrames.fill(timed, numFrames, lookup);
+        int dims = frames.dims();
+        return new Iterator<>() {
+            private int f;
+
+            @Override
+            public boolean hasNext() {
+                return f < numFrames;
+            }
+
+            @Override
+            public Row next() {
+                int wi = frames.wordIndexPerFrame()[f];
+                float[] v = new float[dims];
+                System.arraycopy(frames.values(), f * dims, v, 0, dims);
+                String word = wi < 0 ? null : timed.get(wi).word();
+                boolean known = wi >= 0 && lookup.lookup(word).known();
+                return RowFactory.create(id, f++, word, known, v, set);
+            }
+        };
+    }
+
+    /** The vectors shipped to executors: a plain map, rebuilt into a lookup once per executor JVM. */
+    static final class Vocabulary implements Serializable {
+        private final int dims;
+        private final HashMap<String, float[]> vectors;
+        private transient VectorLookup lookup;
+
+        private Vocabulary(int dims, HashMap<String, float[]> vectors) {
+            this.dims = dims;
+            this.vectors = vectors;
+        }
+
+        static Vocabulary of(WordVectors v) {
+            HashMap<String, float[]> map = new HashMap<>();
+            v.forEach(map::put);
+            return new Vocabulary(v.dims(), map);
+        }
+
+        synchronized VectorLookup lookup() {
+            if (lookup == null) {
+                WordVectors.Builder b = WordVectors.builder(dims);
+                for (Map.Entry<String, float[]> e : vectors.entrySet()) {
+                    b.put(e.getKey(), e.getValue());
+                }
+                lookup = VectorLookup.of(b.build());
+            }
+            return lookup;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.emospark.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.emospark.features.embedding.EmbedAction;
+import org.emospark.features.embedding.EmbedResult;
+import org.emospark.features.embedding.EmbedSettings;
+import org.emospark.features.embedding.OovVectors;
+import org.emospark.features.embedding.ValenceLexicon;
+import org.emospark.features.embedding.VectorFormat;
+import org.emospark.features.frames.SemanticFramesAction;
+import org.emospark.features.frames.SemanticFramesResult;
+import org.emospark.ingest.CorpusLayout;
+import org.emospark.ingest.IngestAction;
+import org.emospark.ingest.IngestSettings;
+import org.emospark.lake.Tables;
+import org.emospark.lake.Warehouse;
+import org.emospark.testing.TestCorpus;
+import org.emospark.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbedAndSemanticFramesTest {
+    private static final EmbedSettings SMALL = new EmbedSettings(16, 4, 1, 5, 7, 1);
+
+    @TempDir
+    Path tmp;
+
+    private Warehouse warehouse() {
+        return new Warehouse(TestSpark.session(), tmp.resolve("wh").toString());
+    }
+
+    private Path vectorFile() throws IOException {
+        Path f = tmp.resolve("tiny.vec");
+        if (!java.nio.file.Files.exists(f)) {
+            TestCorpus.text(f, "3 4\nHello 1 0 0 0\nwonderful 0 1 0 0\nlaughter 0 0 1 0.5\n");
+        }
+        return f;
+    }
+
+    @Test
+    void importedVectorsBecomeAnEmbeddingSetAndReimportChangesNothing() throws IOException {
+        Warehouse wh = warehouse();
+        EmbedResult first = new EmbedAction(wh, SMALL).importFile(vectorFile().toString(), VectorFormat.AUTO).execute();
+        assertEquals(3, first.vocabularySize());
+        assertEquals(4, first.dims());
+        assertTrue(first.embeddingSet().startsWith("tiny-"), first.embeddingSet());
+        Row laughter = wh.read(Tables.EMBEDDINGS).where("word = 'laughter'").head();
+        assertEquals(List.of(0f, 0f, 1f, 0.5f), laughter.getList(laughter.fieldIndex("vector")));
+
+        EmbedResult again = new EmbedAction(wh, SMALL).importFile(vectorFile().toString(), VectorFormat.AUTO).execute();
+        assertEquals(first.embeddingSet(), again.embeddingSet());
+        again.tables().forEach(c -> assertFalse(c.changedAnything(), c.toString()));
+        assertEquals(1, wh.read(Tables.EMBEDDING_SETS).count());
+    }
+
+    @Test
+    void semanticFramesFollowThePapersRulesWithOneRowPerFrame() throws IOException {
+        Path corpus = TestCorpus.write(tmp.resolve("corpus"));
+        Warehouse wh = warehouse();
+        new IngestAction(wh, new IngestSettings(22050, 0.1, 30, "uniform")).layout(CorpusLayout.AVEC2017)
+                .input(corpus.toString()).execute();
+        String set = new EmbedAction(wh, SMALL).importFile(vectorFile().toString(), VectorFormat.AUTO).execute()
+                .embeddingSet();
+
+        SemanticFramesResult result = new SemanticFramesAction(wh).execute();
+
+        assertEquals(set, result.embeddingSet());
+        assertEquals(30 + 25 + 42, result.frames(), "one row per 100 ms frame of every recording");
+        List<Row> frames = wh.read(Tables.SEMANTIC_FRAMES).where("recording_id = 'Train_01'").orderBy("frame")
+                .collectAsList();
+        assertEquals(30, frames.size());
+        // "hello" spans [0.1, 0.4333]: frames round(0.1,1)*10 = 1 .. round(0.4333,1)*10 = 4 inclusive, but
+        // "wonderful" starts at 0.4333 (frame 4) and the later word wins. "Hello" in the vector file is
+        // re-keyed to the normalised token.
+        assertNull(frames.get(0).getAs("word"));
+        assertEquals(List.of(0f, 0f, 0f, 0f), frames.get(0).getList(4), "silence is a zero vector");
+        for (int f = 1; f <= 3; f++) {
+            assertEquals("hello", frames.get(f).getAs("word"), "frame " + f);
+            assertEquals(List.of(1f, 0f, 0f, 0f), frames.get(f).getList(4));
+        }
+        assertEquals("wonderful", frames.get(4).getAs("word"));
+        assertEquals(List.of(0f, 1f, 0f, 0f), frames.get(4).getList(4));
+        // "world" is not in the vocabulary: a vector derived from the word itself, flagged unknown.
+        Row world = frames.stream().filter(r -> "world".equals(r.getAs("word"))).findFirst().orElseThrow();
+        assertFalse((boolean) world.getAs("known"));
+        float[] expected = OovVectors.withDefaultScale(4).vectorFor("world");
+        List<Float> actual = world.getList(4);
+        float[] got = new float[actual.size()];
+        for (int i = 0; i < got.length; i++) {
+            got[i] = actual.get(i);
+        }
+        assertArrayEquals(expected, got);
+        // The <laughter> tag is looked up through its synonym.
+        Row laughter = frames.stream().filter(r -> "<laughter>".equals(r.getAs("word"))).findFirst().orElseThrow();
+        assertTrue((boolean) laughter.getAs("known"));
+        assertEquals(List.of(0f, 0f, 1f, 0.5f), laughter.getList(4));
+
+        SemanticFramesResult again = new SemanticFramesAction(wh).execute();
+        assertFalse(again.table().changedAnything(), "rerun changes nothing");
+    }
+
+    @Test
+    void word2vecOnTheSampleTextPlacesWordsOfLikeValenceTogether() throws IOException {
+        Path root = TestSpark.repoRoot().resolve("sample-data");
+        Map<String, Double> lexicon = ValenceLexicon.parse(
+                java.nio.file.Files.readAllBytes(root.resolve("lexicon/valence-lexicon.csv")), "valence-lexicon.csv");
+        EmbedSettings paperLike = new EmbedSettings(100, 4, 5, 5, 2021, 1);
+
+        EmbedResult result = new EmbedAction(warehouse(), paperLike).textDir(root.resolve("sewa-synth-text").toString())
+                .lexicon(lexicon).execute();
+
+        System.out.println(result.summary());
+        assertTrue(result.vocabularySize() > 200, result.summary());
+        double share = result.neighbours().sameSignShare();
+        double chance = result.neighbours().chanceShare();
+        assertTrue(share > chance + 0.25, "same-sign share " + share + " vs chance " + chance);
+    }
+}
