@@ -19,7 +19,7 @@ import org.emospark.lake.RejectRecord;
  * The AVEC 2017 SEWA layout: {@code audio/NAME.wav|flac} and optional {@code labels/NAME.csv},
  * {@code turns/NAME.csv}, {@code transcriptions/NAME.csv}; the split comes from the name prefix
  * (Train_, Devel_, Test_). Every file in audio/ is a candidate recording (a non-audio file is
- * refused when decoded); two audio files with one name keep the first by (audio extension, name).
+ * refused when decoded); of two files with one name the layout's own .wav wins, then .flac.
  */
 final class AvecLayoutScanner implements CorpusScanner {
     static final String STAGE = "scan";
@@ -39,8 +39,7 @@ final class AvecLayoutScanner implements CorpusScanner {
         List<String> seen = new ArrayList<>();
 
         List<Path> audioFiles = InputFiles.listFiles(fs, audioDir);
-        audioFiles.sort(Comparator.comparing((Path p) -> InputFiles.hasAudioExtension(p) ? 0 : 1)
-                .thenComparing(Path::getName));
+        audioFiles.sort(Comparator.comparing(AvecLayoutScanner::preference).thenComparing(Path::getName));
         Map<String, Path> audioById = new LinkedHashMap<>();
         for (Path audio : audioFiles) {
             seen.add(audio.toString());
@@ -81,6 +80,12 @@ final class AvecLayoutScanner implements CorpusScanner {
                 uri(sidecars.get("labels").get(id)), uri(sidecars.get("turns").get(id)),
                 uri(sidecars.get("transcriptions").get(id)), id)));
         return new SourceListing(sources, rejects, seen);
+    }
+
+    /** The layout names audio/NAME.wav; a FLAC of the same name is second choice, anything else last. */
+    private static int preference(Path p) {
+        String name = p.getName().toLowerCase(Locale.ROOT);
+        return name.endsWith(".wav") ? 0 : name.endsWith(".flac") ? 1 : 2;
     }
 
     private static String uri(Path p) {

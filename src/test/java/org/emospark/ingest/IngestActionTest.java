@@ -161,6 +161,8 @@ class IngestActionTest {
         assertTrue(((String) offGrid.getAs("source_uri")).endsWith("labels/Train_07.csv"));
         String detail = offGrid.getAs("detail");
         assertTrue(detail.contains("line 2"), detail);
+        String duplicate = table(wh, Tables.REJECTS).where("reason = 'duplicate_recording_id'").head().getAs("source_uri");
+        assertTrue(duplicate.endsWith("audio/Train_01.flac"), "the layout's own .wav wins: " + duplicate);
         assertEquals(1, table(wh, Tables.WORDS).where("recording_id = 'Train_08'").select("utterance_index")
                 .distinct().count(), "the good transcript line of Train_08 is kept");
         assertFalse((boolean) table(wh, Tables.RECORDINGS).where("recording_id = 'Train_06'").head().getAs("has_labels"));
