@@ -74,7 +74,7 @@ public final class SemanticFramesAction {
             Dataset<Row> wordsByRecording = words.groupBy("recording_id").agg(collect_list(
                     struct(col("word_index"), col("word"), col("start_s"), col("end_s"))).as("words"));
             Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS).select("recording_id", "num_frames")
-                    .join(wordsByRecording, List.of("recording_id").iterator().next(), "left");
+                    .join(wordsByRecording, "recording_id", "left");
             JavaRDD<Row> frames = recordings.javaRDD().flatMap(r -> framesOf(r, set, vocabulary.value()));
             Dataset<Row> df = warehouse.spark().createDataFrame(frames, Tables.SEMANTIC_FRAMES.schema())
                     .persist(StorageLevel.MEMORY_AND_DISK());
@@ -82,7 +82,8 @@ public final class SemanticFramesAction {
                 jsc.setJobDescription("Building semantic frames (" + set + ")");
                 Row stats = df.agg(count("*"), sum(when(col("word").isNotNull(), 1).otherwise(0)),
                         sum(when(col("word").isNotNull().and(col("known").equalTo(false)), 1).otherwise(0))).head();
-                List<String> ids = recordings.select("recording_id").as(Encoders.STRING()).collectAsList();
+                List<String> ids = warehouse.read(Tables.RECORDINGS).select("recording_id").as(Encoders.STRING())
+                        .collectAsList();
                 jsc.setJobDescription("Merging semantic frames into " + warehouse.pathOf(Tables.SEMANTIC_FRAMES));
                 MergeCounts merged = KeyedMerge.merge(warehouse, Tables.SEMANTIC_FRAMES, df, ids);
                 return new SemanticFramesResult(set, ids.size(), stats.getLong(0), stats.isNullAt(1) ? 0 : stats.getLong(1),
