@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
+import org.emospark.model.ModelConfig.LossWeights;
 import java.util.Objects;
 
 /**
@@ -13,8 +14,8 @@ import java.util.Objects;
  *
  * <p>Predictions and labels are {@code [B, T, 3]} (any leading shape works: everything but the last
  * axis is flattened). Built from NDArray operations only, so the engine's autograd differentiates it;
- * the result is a scalar of the predictions' data type. Weights are {@link Weighting#EQUAL} (1, 1, 1),
- * the sane default, or {@link Weighting#FAITHFUL} (1, 1/2, 1/3) as in the authors' code.
+ * the result is a scalar of the predictions' data type. Weights are {@link LossWeights#EQUAL} (1, 1, 1),
+ * the sane default, or {@link LossWeights#FAITHFUL} (1, 1/2, 1/3) as in the authors' code.
  *
  * <p>As a DJL evaluator the accumulated value is the mean loss per batch. There is no epsilon in the
  * denominator: a batch in which predictions and labels of a dimension are both constant and equal gives
@@ -22,50 +23,26 @@ import java.util.Objects;
  */
 public final class CccLoss extends Loss {
 
-    /** Per-dimension weights of {@code 1 - CCC_d}. */
-    public enum Weighting {
-        /** 1, 1, 1: each dimension counts the same. */
-        EQUAL(1, 1, 1),
-        /** 1, 1/2, 1/3: the authors' code (likely a bug), for the faithful configuration. */
-        FAITHFUL(1, 1.0 / 2, 1.0 / 3);
-
-        private final double[] weights;
-
-        Weighting(double arousal, double valence, double liking) {
-            this.weights = new double[] {arousal, valence, liking};
-        }
-
-        /** The weights in dimension order (a copy). */
-        public double[] weights() {
-            return weights.clone();
-        }
-
-        /** The weight of one dimension. */
-        public double weight(Dimension dimension) {
-            return weights[dimension.index()];
-        }
-    }
-
     /** Default evaluator name. */
     public static final String DEFAULT_NAME = "CccLoss";
 
-    private final Weighting weighting;
+    private final LossWeights weighting;
 
     /** Equal weights, named {@value #DEFAULT_NAME}. */
     public CccLoss() {
-        this(DEFAULT_NAME, Weighting.EQUAL);
+        this(DEFAULT_NAME, LossWeights.EQUAL);
     }
 
-    public CccLoss(Weighting weighting) {
+    public CccLoss(LossWeights weighting) {
         this(DEFAULT_NAME, weighting);
     }
 
-    public CccLoss(String name, Weighting weighting) {
+    public CccLoss(String name, LossWeights weighting) {
         super(name);
         this.weighting = Objects.requireNonNull(weighting, "weighting");
     }
 
-    public Weighting weighting() {
+    public LossWeights weighting() {
         return weighting;
     }
 
@@ -74,7 +51,7 @@ public final class CccLoss extends Loss {
         NDArray p = predictions.singletonOrThrow();
         NDArray g = labels.singletonOrThrow();
         NDArray ccc = concordance(p, g);
-        NDArray w = p.getManager().create(weighting.weights).toType(ccc.getDataType(), false);
+        NDArray w = p.getManager().create(weighting.weights(Dimension.COUNT)).toType(ccc.getDataType(), false);
         return ccc.neg().add(1).mul(w).sum();
     }
 

@@ -15,6 +15,7 @@ import ai.djl.training.GradientCollector;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.emospark.model.ModelConfig.LossWeights;
 import org.junit.jupiter.api.Test;
 
 class CccLossTest {
@@ -48,14 +49,14 @@ class CccLossTest {
         return new double[][] {p, g};
     }
 
-    private static double plainLoss(double[] p, double[] g, CccLoss.Weighting w) {
+    private static double plainLoss(double[] p, double[] g, LossWeights w) {
         double loss = 0;
         for (Dimension d : Dimension.values()) {
             PairedMoments m = new PairedMoments();
             for (int i = d.index(); i < p.length; i += 3) {
                 m.add(p[i], g[i]);
             }
-            loss += w.weight(d) * (1 - m.concordance());
+            loss += w.weights(3)[d.index()] * (1 - m.concordance());
         }
         return loss;
     }
@@ -64,7 +65,7 @@ class CccLossTest {
     void valueEqualsPlainJavaCccForBothWeightings() {
         for (long seed = 1; seed <= 3; seed++) {
             double[][] data = data(seed);
-            for (CccLoss.Weighting w : CccLoss.Weighting.values()) {
+            for (LossWeights w : LossWeights.values()) {
                 try (NDManager m = manager.newSubManager()) {
                     NDArray p = m.create(data[0], new Shape(B, T, 3)).toType(DataType.FLOAT32, false);
                     NDArray g = m.create(data[1], new Shape(B, T, 3)).toType(DataType.FLOAT32, false);
@@ -87,7 +88,7 @@ class CccLossTest {
     void perfectPredictionHasZeroLoss() {
         try (NDManager m = manager.newSubManager()) {
             NDArray g = m.create(data(9)[1], new Shape(B, T, 3));
-            assertEquals(0.0, new CccLoss(CccLoss.Weighting.FAITHFUL).evaluate(new NDList(g), new NDList(g.duplicate()))
+            assertEquals(0.0, new CccLoss(LossWeights.FAITHFUL).evaluate(new NDList(g), new NDList(g.duplicate()))
                     .getDouble(), 1e-12);
         }
     }
@@ -99,7 +100,7 @@ class CccLossTest {
         double worst = 0;
         int checked = 0;
         for (long seed = 11; seed <= 14; seed++) {
-            CccLoss.Weighting w = seed % 2 == 0 ? CccLoss.Weighting.EQUAL : CccLoss.Weighting.FAITHFUL;
+            LossWeights w = seed % 2 == 0 ? LossWeights.EQUAL : LossWeights.FAITHFUL;
             CccLoss loss = new CccLoss(w);
             double[][] data = data(seed);
             double[] analytic;
@@ -162,7 +163,7 @@ class CccLossTest {
             double[][] b = data(22);
             loss.updateAccumulator("dev", new NDList(m.create(a[1], new Shape(B, T, 3))), new NDList(m.create(a[0], new Shape(B, T, 3))));
             loss.updateAccumulator("dev", new NDList(m.create(b[1], new Shape(B, T, 3))), new NDList(m.create(b[0], new Shape(B, T, 3))));
-            double expected = (plainLoss(a[0], a[1], CccLoss.Weighting.EQUAL) + plainLoss(b[0], b[1], CccLoss.Weighting.EQUAL)) / 2;
+            double expected = (plainLoss(a[0], a[1], LossWeights.EQUAL) + plainLoss(b[0], b[1], LossWeights.EQUAL)) / 2;
             assertEquals(expected, loss.getAccumulator("dev"), 1e-5);
         }
     }

@@ -1,0 +1,118 @@
+package org.emospark.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The paralinguistic extractor: a 1-D CNN over the raw samples of a whole window, as the authors run it.
+ *
+ * <p>Input {@code [B, T * frameInput]}: the window's T frames concatenated (each frame 2 x frameSamples, the
+ * subject half then the interlocutor half). Per layer i (children {@code conv1..conv3}): {@link
+ * SamePaddedConv1d} (TensorFlow 'same', stride 1), ReLU, max-pool size = stride = {@code pools[i]} (no
+ * padding: the lengths divide exactly, see {@link ModelConfig}), dropout (training only). The ReLU runs after
+ * the pool, which gives the same values (ReLU is monotone) and saves a pass over the largest activation. Faithful: 50/k8/pool
+ * 10, 125/k6/pool 5, 250/k6/pool 5.
+ *
+ * <p>Output {@code [B, T, F]}, {@code F = frameInput * C / P} (4410 faithful), cut time-major from the last
+ * layer's {@code [B, C, L']} ({@code L' = T * frameInput / P}) exactly as the authors' TensorFlow code
+ * reshapes its channels-last {@code [B, L', C]} tensor to {@code [B, T, -1]}; see {@link #toFrames}.
+ *
+ * <p>Cost: the first layer's activations are {@code B * 50 * T * frameInput} floats before pooling (441 MB
+ * for B = 5, T = 100 faithful), the bulk of the network's time and memory.
+ */
+public final class ParalinguisticCnn extends AbstractBlock {
+
+    private final ModelConfig config;
+    private final List<SamePaddedConv1d> convs = new ArrayList<>();
+
+    public ParalinguisticCnn(ModelConfig config) {
+        this.config = config;
+        for (int i = 0; i < config.cnnFilters().size(); i++) {
+            convs.add(addChildBlock("conv" + (i + 1),
+                    new SamePaddedConv1d(config.cnnFilters().get(i), config.cnnKernels().get(i))));
+        }
+    }
+
+    /**
+     * Cuts the CNN output {@code conv [B, C, L']} (DJL's channels-first layout) into {@code frames} frames,
+     * time-major, as TensorFlow's {@code reshape(x, [B, T, -1])} on the channels-last {@code [B, L', C]}:
+     * transpose to {@code [B, L', C]}, then reshape to {@code [B, T, L' * C / T]}.
+     *
+     * <p>Element placement: with {@code F = L' * C / T} and the row-major position {@code p = l * C + c} of
+     * {@code conv[b, c, l]}, it lands at {@code out[b, p / F, p % F]}. Equivalently {@code out[b, t, j] =
+     * conv[b, (t*F + j) % C, (t*F + j) / C]}: consecutive values of a frame run over the channels of one
+     * position, then the next position. F need not be a multiple of C, so a frame may start mid-position
+     * (faithful: 17.64 positions of 250 channels per frame).
+     */
+    public static NDArray toFrames(NDArray conv, long frames) {
+        Shape s = conv.getShape();
+        long total = s.get(1) * s.get(2);
+        if (frames < 1 || total % frames != 0) {
+            throw new IllegalArgumentException("Cannot cut " + s.get(2) + " positions x " + s.get(1)
+                    + " channels into " + frames + " equal frames");
+        }
+        return conv.transpose(0, 2, 1).reshape(s.get(0), frames, total / frames);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray audio = inputs.singletonOrThrow();
+        long frames = framesOf(audio.getShape());
+        NDArray x = audio.expandDims(1);
+        for (int i = 0; i < convs.size(); i++) {
+            x = convs.get(i).forward(ps, new NDList(x), training, params).singletonOrThrow();
+            long p = config.pools().get(i);
+            // max-pool then ReLU: identical to ReLU then max-pool (ReLU is monotone), on p times fewer values.
+            x = Activation.relu(Pool.maxPool1d(x, new Shape(p), new Shape(p), new Shape(0), false));
+            if (config.dropout() > 0) {
+                x = Dropout.dropout(x, (float) config.dropout(), training).singletonOrThrow();
+            }
+        }
+        return new NDList(toFrames(x, frames));
+    }
+
+    private long framesOf(Shape audio) {
+        if (audio.dimension() != 2) {
+            throw new IllegalArgumentException("Paralinguistic CNN input must be [B, T * " + config.frameInput()
+                    + "], cannot be: " + audio);
+        }
+        long length = audio.get(1);
+        if (length % config.frameInput() != 0) {
+            throw new IllegalArgumentException("Audio window length " + length + " is not a whole number of "
+                    + config.frameInput() + "-value frames");
+        }
+        long frames = length / config.frameInput();
+        config.requireWindow(frames);
+        return frames;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        long frames = framesOf(inputShapes[0]);
+        return new Shape[] {new Shape(inputShapes[0].get(0), frames, config.paralinguisticFeatures())};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        framesOf(inputShapes[0]);
+        long batch = inputShapes[0].get(0);
+        long length = inputShapes[0].get(1);
+        long channels = 1;
+        for (int i = 0; i < convs.size(); i++) {
+            convs.get(i).initialize(manager, dataType, new Shape(batch, channels, length));
+            channels = config.cnnFilters().get(i);
+            length /= config.pools().get(i);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.emospark.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelConfigTest {
+
+    @Test
+    void faithfulFollowsTheAuthorsCode() {
+        ModelConfig c = ModelConfig.faithful();
+        assertEquals(2205, c.frameSamples());
+        assertEquals(4410, c.frameInput());
+        assertEquals(250, c.poolProduct());
+        assertEquals(4410, c.paralinguisticFeatures());
+        assertEquals(25, c.windowFrameMultiple());
+        assertEquals(List.of(50, 125, 250), c.cnnFilters());
+        assertEquals(100, c.windowFrames());
+        assertArrayEquals(new double[] {1, 0.5, 1.0 / 3}, c.lossWeights().weights(3), 1e-12);
+        assertArrayEquals(new double[] {1, 1, 1}, ModelConfig.LossWeights.EQUAL.weights(3), 1e-12);
+    }
+
+    @Test
+    void sixteenKilohertzNeedsWindowsOfFiveFrames() {
+        ModelConfig c = ModelConfig.faithful().withSampleRate(16000);
+        assertEquals(3200, c.frameInput());
+        assertEquals(3200, c.paralinguisticFeatures());
+        assertEquals(5, c.windowFrameMultiple());
+        c.requireWindow(5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.requireWindow(7));
+        assertTrue(e.getMessage().contains("multiple of 5"), e.getMessage());
+    }
+
+    @Test
+    void windowThatDoesNotPoolExactlyIsRejectedAtTheDoor() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelConfig.faithful().withWindowFrames(30));
+        assertTrue(e.getMessage().contains("multiple of 25"), e.getMessage());
+        ModelConfig.faithful().withWindowFrames(300);
+        // Semantic-only windows have no CNN and no constraint.
+        ModelConfig.faithful().withStreams(ModelConfig.Streams.SEMANTIC).withWindowFrames(30);
+    }
+
+    @Test
+    void badValuesAreRejectedWithWhatWasGiven() {
+        ModelConfig f = ModelConfig.faithful();
+        assertThrows(IllegalArgumentException.class, () -> f.withDropout(1.0));
+        assertThrows(IllegalArgumentException.class, () -> f.withSampleRate(10));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ModelConfig(22050, 0.1,
+                List.of(50, 125), List.of(8, 6, 6), List.of(10, 5, 5), 0.5, 1024, 512, 256, 100, 1, 3,
+                ModelConfig.Fusion.ATTENTION, ModelConfig.Streams.BOTH, ModelConfig.LossWeights.EQUAL, 100, 100));
+        assertTrue(e.getMessage().contains("[50, 125]"), e.getMessage());
+    }
+
+    @Test
+    void layerListsAreCopiedSoTheRecordStaysImmutable() {
+        List<Integer> filters = new ArrayList<>(List.of(50, 125, 250));
+        ModelConfig c = new ModelConfig(22050, 0.1, filters, List.of(8, 6, 6), List.of(10, 5, 5), 0.5, 1024, 512,
+                256, 100, 1, 3, ModelConfig.Fusion.ATTENTION, ModelConfig.Streams.BOTH,
+                ModelConfig.LossWeights.EQUAL, 100, 100);
+        filters.set(0, 7);
+        assertEquals(50, c.cnnFilters().get(0));
+        assertThrows(UnsupportedOperationException.class, () -> c.cnnFilters().set(0, 1));
+    }
+}

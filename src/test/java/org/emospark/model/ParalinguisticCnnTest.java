@@ -1,0 +1,97 @@
+package org.emospark.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParalinguisticCnnTest {
+
+    @Test
+    void timeMajorReshapeRunsOverChannelsOfAPositionFirstAndMayStartMidPosition() {
+        // conv[b, c, l] = 100 b + 10 c + l: C = 4 channels, L' = 3 positions, cut into T = 2 frames of F = 6.
+        float[] values = new float[2 * 4 * 3];
+        for (int b = 0; b < 2; b++) {
+            for (int c = 0; c < 4; c++) {
+                for (int l = 0; l < 3; l++) {
+                    values[(b * 4 + c) * 3 + l] = 100 * b + 10 * c + l;
+                }
+            }
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray frames = ParalinguisticCnn.toFrames(manager.create(values, new Shape(2, 4, 3)), 2);
+            assertEquals(new Shape(2, 2, 6), frames.getShape());
+            // Frame 0: position 0 channels 0..3, then position 1 channels 0..1; frame 1 starts at position 1 channel 2.
+            assertArrayEquals(new float[] {0, 10, 20, 30, 1, 11, 21, 31, 2, 12, 22, 32,
+                    100, 110, 120, 130, 101, 111, 121, 131, 102, 112, 122, 132}, frames.toFloatArray());
+            assertThrows(IllegalArgumentException.class,
+                    () -> ParalinguisticCnn.toFrames(manager.create(values, new Shape(2, 4, 3)), 5));
+        }
+    }
+
+    @Test
+    void tinyCnnMatchesPlainJavaConvolutionPoolingAndReshape() {
+        // 1 kHz, 2 ms frames: frameInput 4. Layers 2 filters k4 pool 2, 4 filters k2 pool 4: P = 8, F = 4*4/8 = 2,
+        // so a frame holds half a pooled position (frames start mid-position); T must be a multiple of 2.
+        ModelConfig config = new ModelConfig(1000, 0.002, List.of(2, 4), List.of(4, 2), List.of(2, 4), 0.0, 8, 4, 2,
+                100, 1, 3, ModelConfig.Fusion.ATTENTION, ModelConfig.Streams.BOTH, ModelConfig.LossWeights.EQUAL, 3, 4);
+        assertEquals(2, config.paralinguisticFeatures());
+        assertEquals(2, config.windowFrameMultiple());
+        int frames = 4;
+        int length = frames * config.frameInput();
+        float[] w1 = Blocks.ramp(2 * 1 * 4, -0.7f, 0.23f);
+        float[] b1 = {0.1f, -0.2f};
+        float[] w2 = Blocks.ramp(4 * 2 * 2, 0.9f, -0.13f);
+        float[] b2 = {0.05f, 0.0f, -0.05f, 0.3f};
+        float[] audio = new float[2 * length];
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = (float) Math.sin(0.7 * i) * (i % 3 == 0 ? 2 : 1);
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ParalinguisticCnn cnn = new ParalinguisticCnn(config);
+            Blocks.preset(cnn, "01conv1_01conv_weight", w1);
+            Blocks.preset(cnn, "01conv1_01conv_bias", b1);
+            Blocks.preset(cnn, "02conv2_01conv_weight", w2);
+            Blocks.preset(cnn, "02conv2_01conv_bias", b2);
+            Blocks.init(manager, cnn, new Shape(2, length));
+            NDArray out = Blocks.infer(manager, cnn, manager.create(audio, new Shape(2, length)));
+            assertEquals(new Shape(2, frames, 2), out.getShape());
+            float[] got = out.toFloatArray();
+            for (int b = 0; b < 2; b++) {
+                double[][] x = {ConvReference.doubles(java.util.Arrays.copyOfRange(audio, b * length, (b + 1) * length))};
+                x = ConvReference.reluMaxPool(ConvReference.sameConv(x, ConvReference.weights(w1, 2, 1, 4),
+                        ConvReference.doubles(b1)), 2);
+                x = ConvReference.reluMaxPool(ConvReference.sameConv(x, ConvReference.weights(w2, 4, 2, 2),
+                        ConvReference.doubles(b2)), 4);
+                double[][] expected = ConvReference.timeMajor(x, frames);
+                for (int t = 0; t < frames; t++) {
+                    for (int j = 0; j < 2; j++) {
+                        assertEquals(expected[t][j], got[(b * frames + t) * 2 + j], 1e-5, "b=" + b + " t=" + t + " j=" + j);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void faithfulCnnTurnsTwentyFiveFramesIntoTwentyFiveVectorsOf4410() {
+        ModelConfig config = ModelConfig.faithful();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ParalinguisticCnn cnn = new ParalinguisticCnn(config);
+            Shape in = new Shape(1, 25 * 4410);
+            Blocks.init(manager, cnn, in);
+            assertEquals(new Shape(1, 25, 4410), cnn.getOutputShapes(new Shape[] {in})[0]);
+            NDArray out = Blocks.infer(manager, cnn, manager.randomNormal(in));
+            assertEquals(new Shape(1, 25, 4410), out.getShape());
+            assertEquals(450 + 37_625 + 187_750, SpeechEmotionNet.parameterCount(cnn));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Blocks.infer(manager, cnn, manager.zeros(new Shape(1, 30 * 4410))));
+            assertEquals(true, e.getMessage().contains("multiple of 25"), e.getMessage());
+        }
+    }
+}

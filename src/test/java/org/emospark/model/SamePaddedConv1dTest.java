@@ -1,0 +1,70 @@
+package org.emospark.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+
+class SamePaddedConv1dTest {
+
+    @Test
+    void evenKernelEightPadsThreeLeftFourRight() {
+        SamePaddedConv1d conv = new SamePaddedConv1d(1, 8);
+        assertEquals(3, conv.padLeft());
+        assertEquals(4, conv.padRight());
+        // Weight i = 10^i (i = 0..7) makes every output reveal which input positions the kernel saw.
+        float[] w = new float[8];
+        for (int i = 0; i < 8; i++) {
+            w[i] = (float) Math.pow(10, i);
+        }
+        float[] x = {1, 2, 3, 4, 5};
+        double[][] expected = ConvReference.sameConv(new double[][] {ConvReference.doubles(x)},
+                ConvReference.weights(w, 1, 1, 8), new double[] {0.5});
+        // Hand check of the reference: output 0 sees x[0..4] at kernel taps 3..7, i.e. 1e3*1 + ... + 1e7*5.
+        assertEquals(1e3 + 2e4 + 3e5 + 4e6 + 5e7 + 0.5, expected[0][0], 1e-6);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Blocks.preset(conv, "01conv_weight", w);
+            Blocks.preset(conv, "01conv_bias", new float[] {0.5f});
+            Blocks.init(manager, conv, new Shape(1, 1, 5));
+            NDArray out = Blocks.infer(manager, conv, manager.create(x, new Shape(1, 1, 5)));
+            assertEquals(new Shape(1, 1, 5), out.getShape());
+            assertArrayEquals(toFloat(expected[0]), out.toFloatArray(), 1f);
+        }
+    }
+
+    @Test
+    void evenKernelSixPadsTwoLeftThreeRightOverSeveralChannels() {
+        SamePaddedConv1d conv = new SamePaddedConv1d(2, 6);
+        assertEquals(2, conv.padLeft());
+        assertEquals(3, conv.padRight());
+        float[] w = Blocks.ramp(2 * 2 * 6, -1.1f, 0.1f);
+        float[] b = {0.25f, -0.5f};
+        float[] x = {1, -2, 3, 0.5f, 4, -1, 2, /* channel 1 */ 0.3f, 0.2f, -0.7f, 1.5f, 2, 0, -3};
+        double[][] xs = {ConvReference.doubles(java.util.Arrays.copyOfRange(x, 0, 7)),
+                ConvReference.doubles(java.util.Arrays.copyOfRange(x, 7, 14))};
+        double[][] expected = ConvReference.sameConv(xs, ConvReference.weights(w, 2, 2, 6), ConvReference.doubles(b));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Blocks.preset(conv, "01conv_weight", w);
+            Blocks.preset(conv, "01conv_bias", b);
+            Blocks.init(manager, conv, new Shape(1, 2, 7));
+            NDArray out = Blocks.infer(manager, conv, manager.create(x, new Shape(1, 2, 7)));
+            assertEquals(new Shape(1, 2, 7), out.getShape());
+            float[] got = out.toFloatArray();
+            for (int f = 0; f < 2; f++) {
+                assertArrayEquals(toFloat(expected[f]), java.util.Arrays.copyOfRange(got, f * 7, f * 7 + 7), 1e-5f,
+                        "filter " + f);
+            }
+        }
+    }
+
+    static float[] toFloat(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+}
