@@ -8,7 +8,6 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -29,6 +28,7 @@ import org.emospark.corpus.timing.EnergyEnvelope;
 import org.emospark.lake.PcmCodec;
 import org.emospark.lake.RejectRecord;
 import org.emospark.lake.Tables;
+import org.emospark.runtime.Sha256;
 
 /**
  * Turns one {@link RecordingSource} into lake rows, inside an executor. The audio is read twice:
@@ -104,7 +104,7 @@ final class RecordingIngestor implements Serializable {
 
     /** First pass: decode everything, keep nothing but the count, the format and the file's hash. */
     static AudioProbe probe(RecordingSource source, Configuration conf) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         try (InputStream raw = open(source.audioUri(), conf);
              DigestInputStream hashed = new DigestInputStream(new BufferedInputStream(raw, READ_BUFFER), sha)) {
             MonoAudioStream audio = AudioDecoders.open(hashed, source.audioUri());
@@ -127,13 +127,6 @@ final class RecordingIngestor implements Serializable {
         return path.getFileSystem(conf).open(path, READ_BUFFER);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     record AudioProbe(AudioDescription description, long sourceSamples, String contentHash) implements Serializable {
     }

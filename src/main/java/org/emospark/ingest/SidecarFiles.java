@@ -2,11 +2,8 @@ package org.emospark.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.apache.hadoop.conf.Configuration;
+import org.emospark.runtime.Sha256;
 
 /**
  * A recording's small files (labels, turns, transcript), read once in the executor: their bytes
@@ -28,7 +25,7 @@ final class SidecarFiles {
             if (bytes == null) {
                 return "unreadable";
             }
-            return sha256(bytes);
+            return Sha256.hex(bytes);
         }
     }
 
@@ -64,8 +61,8 @@ final class SidecarFiles {
      * settings ingest applied. Equal fingerprints mean re-ingesting would write the same rows.
      */
     String fingerprint(String audioHash, IngestSettings settings) {
-        return sha256((audioHash + "|" + labels.hash() + "|" + turns.hash() + "|" + transcript.hash() + "|"
-                + settings.fingerprint()).getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(audioHash + "|" + labels.hash() + "|" + turns.hash() + "|" + transcript.hash() + "|"
+                + settings.fingerprint());
     }
 
     private static Content read(String uri, Configuration conf) {
@@ -81,14 +78,6 @@ final class SidecarFiles {
             return new Content(uri, content, null);
         } catch (IOException e) {
             return new Content(uri, null, uri + ": cannot be read: " + e.getMessage());
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -6,13 +6,8 @@ import static org.apache.spark.sql.functions.lit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
@@ -36,6 +31,7 @@ import org.emospark.lake.KeyedMerge;
 import org.emospark.lake.MergeCounts;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
+import org.emospark.runtime.Sha256;
 
 /**
  * Makes a set of word vectors for the semantic stream and stores it in {@code embeddings}, with a
@@ -246,12 +242,8 @@ public final class EmbedAction {
         }
     }
 
+    /** The first 12 hex digits of SHA-256: enough to tell configurations apart in a set's name. */
     static String shortHash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(Arrays.copyOf(d, 6));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(s).substring(0, 12);
     }
 }

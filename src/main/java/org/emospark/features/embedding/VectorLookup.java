@@ -89,19 +89,28 @@ public final class VectorLookup {
             throw new IllegalArgumentException("Token '" + token + "' is not normalised: pass tokens from "
                     + "TextNormalizer.normalize, which gives " + normalized + " for it");
         }
-        String word = synonyms.wordFor(token);
-        if (vectors.copyInto(word, dest, offset)) {
-            remember(matched, word);
-            return Source.EXACT;
-        }
-        String bare = TextNormalizer.withoutApostrophes(word);
-        if (!bare.equals(word) && vectors.copyInto(bare, dest, offset)) {
-            remember(matched, bare);
-            return Source.WITHOUT_APOSTROPHES;
+        List<String> candidates = candidateWords(token, synonyms);
+        String word = candidates.get(0);
+        for (int i = 0; i < candidates.size(); i++) {
+            if (vectors.copyInto(candidates.get(i), dest, offset)) {
+                remember(matched, candidates.get(i));
+                return i == 0 ? Source.EXACT : Source.WITHOUT_APOSTROPHES;
+            }
         }
         oov.copyInto(word, dest, offset);
         remember(matched, word);
         return Source.OOV;
+    }
+
+    /**
+     * The vocabulary words a normalised token is looked up as, in order: its tag synonym (or the
+     * token itself), then that without apostrophes when it differs. Callers that ship only part of
+     * a vocabulary ship these words, so they find exactly what a lookup would.
+     */
+    public static List<String> candidateWords(String token, TagSynonyms synonyms) {
+        String word = synonyms.wordFor(token);
+        String bare = TextNormalizer.withoutApostrophes(word);
+        return bare.equals(word) ? List.of(word) : List.of(word, bare);
     }
 
     private static void remember(String[] matched, String word) {

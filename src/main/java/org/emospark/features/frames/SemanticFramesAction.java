@@ -25,7 +25,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.storage.StorageLevel;
 import org.emospark.corpus.text.TagSynonyms;
-import org.emospark.corpus.text.TextNormalizer;
 import org.emospark.corpus.text.TimedWord;
 import org.emospark.features.embedding.EmbeddingSets;
 import org.emospark.features.embedding.VectorLookup;
@@ -96,14 +95,12 @@ public final class SemanticFramesAction {
         }
     }
 
-    /** The vocabulary words a token may be looked up as: its tag synonym, and that without apostrophes. */
+    /** The vocabulary words the corpus's tokens may be looked up as. */
     static Set<String> lookupKeys(List<String> tokens) {
         TagSynonyms synonyms = TagSynonyms.defaults();
         Set<String> keys = new LinkedHashSet<>();
         for (String t : tokens) {
-            String w = synonyms.wordFor(t);
-            keys.add(w);
-            keys.add(TextNormalizer.withoutApostrophes(w));
+            keys.addAll(VectorLookup.candidateWords(t, synonyms));
         }
         return keys;
     }
@@ -122,6 +119,10 @@ public final class SemanticFramesAction {
         VectorLookup lookup = vocabulary.lookup();
         SemanticFrames frames = WordFrames.fill(timed, numFrames, lookup);
         int dims = frames.dims();
+        boolean[] known = new boolean[timed.size()];
+        for (int i = 0; i < known.length; i++) {
+            known[i] = lookup.lookup(timed.get(i).word()).known();
+        }
         return new Iterator<>() {
             private int f;
 
@@ -136,8 +137,7 @@ public final class SemanticFramesAction {
                 float[] v = new float[dims];
                 System.arraycopy(frames.values(), f * dims, v, 0, dims);
                 String word = wi < 0 ? null : timed.get(wi).word();
-                boolean known = wi >= 0 && lookup.lookup(word).known();
-                return RowFactory.create(id, f++, word, known, v, set);
+                return RowFactory.create(id, f++, word, wi >= 0 && known[wi], v, set);
             }
         };
     }
