@@ -40,8 +40,55 @@ public final class ConfigKeys {
     public static final ConfigKey W2V_PARTITIONS = new ConfigKey("emospark.embed.partitions", "1",
             "word2vec training partitions: more is faster on large text, but results then vary run to run.");
 
+    public static final ConfigKey MODEL_FUSION = new ConfigKey("emospark.model.fusion", "attention",
+            "How the two streams are fused: attention (the paper) or concat (its ablation).");
+    public static final ConfigKey MODEL_STREAMS = new ConfigKey("emospark.model.streams", "both",
+            "Which streams feed the network: both, paralinguistic (CNN over audio only) or semantic (words only).");
+    public static final ConfigKey MODEL_LOSS_WEIGHTS = new ConfigKey("emospark.model.lossWeights", "equal",
+            "Weights of the 1 - CCC terms: equal, or faithful (1, 1/2, 1/3 for arousal, valence, liking as in the "
+                    + "authors' code).");
+    public static final ConfigKey MODEL_WINDOW_FRAMES = new ConfigKey("emospark.model.windowFrames", "100",
+            "Frames per window (authors' code 100, paper 300); with the CNN, a multiple of 25 at 22.05 kHz.");
+    public static final ConfigKey MODEL_CNN_FILTERS = new ConfigKey("emospark.model.cnnFilters", "50,125,250",
+            "Filters of the three 1-D convolutions over raw audio.");
+    public static final ConfigKey MODEL_CNN_KERNELS = new ConfigKey("emospark.model.cnnKernels", "8,6,6",
+            "Kernel lengths of the convolutions (TensorFlow 'same' padding).");
+    public static final ConfigKey MODEL_POOLS = new ConfigKey("emospark.model.pools", "10,5,5",
+            "Max-pool size (= stride) after each convolution; their product must divide the frame input.");
+    public static final ConfigKey MODEL_DROPOUT = new ConfigKey("emospark.model.dropout", "0.5",
+            "Dropout rate after each convolution.");
+    public static final ConfigKey MODEL_PROJECTION = new ConfigKey("emospark.model.projection", "1024",
+            "Width of the per-stream ReLU projections.");
+    public static final ConfigKey MODEL_STREAM_SIZE = new ConfigKey("emospark.model.streamSize", "512",
+            "Width of the fusion streams and of the fused vector.");
+    public static final ConfigKey MODEL_LSTM_UNITS = new ConfigKey("emospark.model.lstmUnits", "256",
+            "Units of the peephole LSTM.");
+
+    public static final ConfigKey TRAIN_EPOCHS = new ConfigKey("emospark.train.epochs", "30",
+            "The most epochs to train.");
+    public static final ConfigKey TRAIN_PATIENCE = new ConfigKey("emospark.train.patience", "6",
+            "Stop after this many epochs without a better mean development CCC.");
+    public static final ConfigKey TRAIN_BATCH = new ConfigKey("emospark.train.batchSize", "5",
+            "Windows per training step (authors' code 5, paper 25).");
+    public static final ConfigKey TRAIN_LEARNING_RATE = new ConfigKey("emospark.train.learningRate", "5e-4",
+            "Adam learning rate (authors' code 5e-4, paper 1e-4).");
+    public static final ConfigKey TRAIN_BETA1 = new ConfigKey("emospark.train.beta1", "0.9",
+            "Adam beta1.");
+    public static final ConfigKey TRAIN_BETA2 = new ConfigKey("emospark.train.beta2", "0.99",
+            "Adam beta2 (authors' code 0.99).");
+    public static final ConfigKey TRAIN_LSTM_CLIP = new ConfigKey("emospark.train.lstmClipNorm", "5",
+            "Global gradient-norm clip on the LSTM's parameters (paper: 5); 0 turns it off.");
+    public static final ConfigKey TRAIN_SHIFT_WINDOWS = new ConfigKey("emospark.train.shiftWindows", "false",
+            "true: move each recording's window grid by a random offset every epoch (more distinct windows); "
+                    + "false: windows always start at frame 0 (the authors' code).");
+    public static final ConfigKey TRAIN_SEED = new ConfigKey("emospark.train.seed", "2021",
+            "Seeds initialisation, dropout and window order; CPU training repeats (bit for bit with one thread).");
+
     public static List<ConfigKey> all() {
         return List.of(WAREHOUSE, SAMPLE_RATE, FRAME_SECONDS, CHUNK_SECONDS, INGEST_TASKS, SPARK_MASTER_DEFAULT,
-                WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS);
+                WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS,
+                MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
+                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, TRAIN_EPOCHS,
+                TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_SEED);
     }
 }

@@ -129,6 +129,26 @@ public final class EmosparkConfig implements Serializable {
         return values;
     }
 
+    /**
+     * A config layer from a file given on the command line: {@code spark.*} keys and known {@code emospark.*}
+     * keys only (a misspelt key fails here instead of silently doing nothing); no profile prefixes.
+     */
+    public static Map<String, String> readLayer(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("Config file does not exist: " + file);
+        }
+        Map<String, String> layer = readProperties(file);
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        ConfigKeys.all().forEach(k -> known.add(k.name()));
+        for (String key : layer.keySet()) {
+            if (!key.startsWith("spark.") && !known.contains(key)) {
+                throw new IllegalArgumentException("Unknown key '" + key + "' in " + file + ": config files given with "
+                        + "--config hold spark.* keys and the emospark.* keys documented in conf/emospark.properties");
+            }
+        }
+        return layer;
+    }
+
     private static Map<String, String> readProperties(Path file) {
         if (!Files.exists(file)) {
             return Map.of();

@@ -17,6 +17,10 @@ public final class JobOptions {
             description = "Override a config key (emospark.* or spark.*); repeatable.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A properties file layered over emospark.properties (below --conf), e.g. conf/models/quick.properties.")
+    Path configFile;
+
     @Option(names = "--profile", paramLabel = "NAME",
             description = "Config profile: local (default), cluster, gpu.")
     String profile;
@@ -26,7 +30,11 @@ public final class JobOptions {
     Path confDir;
 
     public EmosparkConfig config() {
-        Map<String, String> all = new LinkedHashMap<>(overrides);
+        Map<String, String> all = new LinkedHashMap<>();
+        if (configFile != null) {
+            all.putAll(EmosparkConfig.readLayer(configFile));
+        }
+        all.putAll(overrides);
         if (warehouse != null) {
             all.put(ConfigKeys.WAREHOUSE.name(), warehouse);
         }

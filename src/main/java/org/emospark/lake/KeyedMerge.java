@@ -1,6 +1,7 @@
 package org.emospark.lake;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 
 import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
@@ -57,15 +58,23 @@ public final class KeyedMerge {
         String on = table.keys().stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
         String unchanged = table.trackedColumns().stream()
                 .map(c -> "t.`" + c + "` <=> s.`" + c + "`").collect(Collectors.joining(" AND "));
+        Column scopeCondition = deletesNothing ? null : col("t." + table.scopeColumn()).isin(scope.toArray());
+        if (scopeCondition != null && scopeRestriction != null) {
+            scopeCondition = scopeCondition.and(scopeRestriction);
+        }
+        if (!changesAnything(target, aligned, on, unchanged, scopeCondition)) {
+            // Delta rewrites every file holding a matched row even when no clause fires, which would make a
+            // new table version for an identical write; the versions later stages record must not move then.
+            Row last = target.history(1).select("version").head();
+            return new MergeCounts(table.name(), 0, 0, 0, last.getLong(0));
+        }
         DeltaMergeBuilder builder = target.as("t").merge(aligned.as("s"), on);
         builder = unchanged.isEmpty()
                 ? builder
                 : builder.whenMatched("NOT (" + unchanged + ")").updateAll();
         builder = builder.whenNotMatched().insertAll();
-        if (table.scopeColumn() != null && scope != null && !scope.isEmpty()) {
-            Column inScope = col("t." + table.scopeColumn()).isin(scope.toArray());
-            builder = builder.whenNotMatchedBySource(scopeRestriction == null ? inScope : inScope.and(scopeRestriction))
-                    .delete();
+        if (scopeCondition != null) {
+            builder = builder.whenNotMatchedBySource(scopeCondition).delete();
         }
         builder.execute();
 
@@ -76,6 +85,21 @@ public final class KeyedMerge {
                 metric(metrics, "numTargetRowsUpdated"),
                 metric(metrics, "numTargetRowsDeleted"),
                 last.getLong(0));
+    }
+
+    /**
+     * Whether the write would insert, update or delete anything: a source row with no identical target row
+     * (same keys, same tracked values), or a target row in scope whose key the source does not bring.
+     */
+    private static boolean changesAnything(DeltaTable target, Dataset<Row> source, String on, String unchanged,
+                                           Column scopeCondition) {
+        Dataset<Row> t = target.toDF().as("t");
+        Dataset<Row> s = source.as("s");
+        String same = unchanged.isEmpty() ? on : on + " AND " + unchanged;
+        if (!s.join(t, expr(same), "left_anti").isEmpty()) {
+            return true;
+        }
+        return scopeCondition != null && !t.where(scopeCondition).join(s, expr(on), "left_anti").isEmpty();
     }
 
     private static boolean isEmpty(DeltaTable table) {

@@ -147,6 +147,52 @@ public final class Tables {
                     field("embedding_set", StringType, false)),
             List.of("recording_id", "frame"), List.of(), "recording_id", List.of());
 
+    public static final TableDef MODELS = new TableDef("models",
+            "One row per trained model: its config, what it was trained on (table versions), and its Devel scores.",
+            schema(
+                    field("model_id", StringType, false),
+                    field("name", StringType, false),
+                    field("path", StringType, false),
+                    field("fusion", StringType, false),
+                    field("streams", StringType, false),
+                    field("shuffled_labels", BooleanType, false),
+                    field("config", StringType, false),
+                    field("settings", StringType, false),
+                    field("embedding_set", StringType, true),
+                    field("input_versions", StringType, false),
+                    field("train_recordings", IntegerType, false),
+                    field("train_audio_s", DoubleType, false),
+                    field("parameters", LongType, false),
+                    field("epochs_run", IntegerType, false),
+                    field("best_epoch", IntegerType, false),
+                    field("devel_ccc_arousal", DoubleType, false),
+                    field("devel_ccc_valence", DoubleType, false),
+                    field("devel_ccc_liking", DoubleType, false),
+                    field("devel_ccc_mean", DoubleType, false),
+                    field("train_wall_s", DoubleType, false),
+                    field("audio_s_per_s", DoubleType, false),
+                    field("data_wait_fraction", DoubleType, false),
+                    field("created_at", TimestampType, false)),
+            List.of("model_id"), List.of("train_wall_s", "audio_s_per_s", "data_wait_fraction", "created_at"), null,
+            List.of());
+
+    public static final TableDef EVALUATIONS = new TableDef("evaluations",
+            "Scores of a model on a split per dimension: on the concatenation of all recordings (AVEC), as the "
+                    + "per-recording mean, and per recording.",
+            schema(
+                    field("model_id", StringType, false),
+                    field("split", StringType, false),
+                    field("scope", StringType, false),  // concatenated | recording_mean | recording
+                    field("recording_id", StringType, false),  // "" for the two aggregates
+                    field("dimension", StringType, false),
+                    field("ccc", DoubleType, true),
+                    field("pearson", DoubleType, true),
+                    field("rmse", DoubleType, false),
+                    field("frames", LongType, false),
+                    field("evaluated_at", TimestampType, false)),
+            List.of("model_id", "split", "scope", "recording_id", "dimension"), List.of("evaluated_at"), "model_id",
+            List.of());
+
     /** Tables written by ingest, in the order they are written: {@code recordings} last, as the commit mark. */
     public static List<TableDef> ingestTables() {
         return List.of(REJECTS, LABELS, TURNS, UTTERANCES, WORDS, AUDIO_CHUNKS, RECORDINGS);
@@ -154,7 +200,7 @@ public final class Tables {
 
     public static List<TableDef> all() {
         return List.of(RECORDINGS, AUDIO_CHUNKS, UTTERANCES, WORDS, LABELS, TURNS, REJECTS, EMBEDDING_SETS, EMBEDDINGS,
-                SEMANTIC_FRAMES);
+                SEMANTIC_FRAMES, MODELS, EVALUATIONS);
     }
 
     private static StructType schema(StructField... fields) {

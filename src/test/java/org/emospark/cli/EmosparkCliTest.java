@@ -64,6 +64,25 @@ class EmosparkCliTest {
     }
 
     @Test
+    void trainAndEvaluateHelpListTheirOptions() {
+        Run train = run("train", "--help");
+        assertEquals(0, train.code());
+        assertTrue(train.out().contains("--name") && train.out().contains("--shuffled-labels")
+                && train.out().contains("--force") && train.out().contains("--warehouse"), train.out());
+        Run evaluate = run("evaluate", "--help");
+        assertEquals(0, evaluate.code());
+        assertTrue(evaluate.out().contains("--model") && evaluate.out().contains("--compare")
+                && evaluate.out().contains("--split") && evaluate.out().contains("--report-dir"), evaluate.out());
+    }
+
+    @Test
+    void evaluateTakesEitherOneModelOrAComparisonNotBoth() {
+        Run r = run("evaluate", "--model", "X", "--compare", "A,B");
+        assertEquals(EmosparkCli.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("either --model or --compare"), r.err());
+    }
+
+    @Test
     void sqlNeedsExactlyOneOfQueryOrFile() {
         Run r = run("sql");
         assertEquals(EmosparkCli.EXIT_USAGE, r.code());

@@ -46,6 +46,19 @@ class JobsScriptIT {
         assertEquals(0, features.exitCode(), features.all());
         assertTrue(features.stdout().contains("20 recordings, 8173 frames"), "one row per label frame\n" + features.all());
 
+        // The README's train and evaluate steps, shortened to 2 epochs to keep the build's time down.
+        JobsScript.Run train = JobsScript.run(Map.of(), "train", "--warehouse", wh, "--config",
+                "conf/models/quick.properties", "--conf", "emospark.train.epochs=2");
+        assertEquals(0, train.exitCode(), train.all());
+        assertTrue(train.stdout().contains("Trained model attention-both-"), train.all());
+        assertTrue(train.stderr().contains("epoch 2/2"), "one progress line per epoch\n" + train.all());
+        JobsScript.Run evaluate = JobsScript.run(Map.of(), "evaluate", "--warehouse", wh, "--split", "Test");
+        assertEquals(0, evaluate.exitCode(), evaluate.all());
+        assertTrue(evaluate.stdout().contains("Evaluated 1 model(s) on Test (4 recordings)"), evaluate.all());
+        Matcher report = Pattern.compile("report: +(\\S+\\.html)").matcher(evaluate.stdout());
+        assertTrue(report.find(), evaluate.all());
+        assertTrue(java.nio.file.Files.isRegularFile(Path.of(report.group(1))), evaluate.all());
+
         JobsScript.Run second = JobsScript.run(Map.of(), "ingest", "--layout", "avec2017",
                 "--input", "sample-data/sewa-synth", "--warehouse", wh);
         assertEquals(0, second.exitCode(), second.all());

@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * A tiny corpus in the AVEC 2017 layout, written into a folder: three recordings (two Train, one
- * Devel) of a few seconds at 16 kHz with labels, turns and transcripts.
+ * Devel) of a few seconds at 16 kHz with labels, turns and transcripts; or, with {@link #writeSplits}, six
+ * recordings of the Train, Devel and Test splits at a rate of the caller's choice.
  */
 public final class TestCorpus {
     public static final int SOURCE_RATE = 16000;
@@ -18,19 +19,37 @@ public final class TestCorpus {
     private TestCorpus() {
     }
 
+    /** Recordings of all three labelled splits, for training (Train, Devel) and evaluating (Test) a model. */
+    public static final String[] SPLIT_NAMES = {"Train_01", "Train_02", "Devel_01", "Devel_02", "Test_01", "Test_02"};
+    public static final double[] SPLIT_SECONDS = {3.0, 2.5, 4.2, 2.6, 3.3, 2.7};
+
     public static Path write(Path root) throws IOException {
         for (int r = 0; r < NAMES.length; r++) {
-            String name = NAMES[r];
-            WavFiles.write(root.resolve("audio/" + name + ".wav"), WavFiles.tone(SECONDS[r], SOURCE_RATE, 220 + 110 * r, r),
-                    SOURCE_RATE);
-            writeLabels(root, name, (int) Math.round(SECONDS[r] * 10));
-            text(root.resolve("turns/" + name + ".csv"), "0.000;1.200\n1.900;" + String.format(Locale.ROOT, "%.3f", SECONDS[r] - 0.2) + "\n");
-            text(root.resolve("transcriptions/" + name + ".csv"),
-                    "0.100;1.100;'Hello, wonderful world.'\n"
-                            + "1.300;1.600;'<filler>'\n"
-                            + "1.900;2.400;'so <laughter> sad'\n");
+            writeRecording(root, NAMES[r], SECONDS[r], SOURCE_RATE, 220 + 110 * r, r);
         }
         return root;
+    }
+
+    /**
+     * A corpus of {@link #SPLIT_NAMES}: Train, Devel and Test recordings, each with labels, turns and a
+     * transcript, the audio at {@code sourceRate} (a low rate such as 1000 Hz keeps model tests small).
+     */
+    public static Path writeSplits(Path root, int sourceRate) throws IOException {
+        for (int r = 0; r < SPLIT_NAMES.length; r++) {
+            writeRecording(root, SPLIT_NAMES[r], SPLIT_SECONDS[r], sourceRate, sourceRate / 20.0 * (1 + 0.3 * r), r);
+        }
+        return root;
+    }
+
+    private static void writeRecording(Path root, String name, double seconds, int rate, double hz, long seed)
+            throws IOException {
+        WavFiles.write(root.resolve("audio/" + name + ".wav"), WavFiles.tone(seconds, rate, hz, seed), rate);
+        writeLabels(root, name, (int) Math.round(seconds * 10));
+        text(root.resolve("turns/" + name + ".csv"), "0.000;1.200\n1.900;" + String.format(Locale.ROOT, "%.3f", seconds - 0.2) + "\n");
+        text(root.resolve("transcriptions/" + name + ".csv"),
+                "0.100;1.100;'Hello, wonderful world.'\n"
+                        + "1.300;1.600;'<filler>'\n"
+                        + "1.900;2.400;'so <laughter> sad'\n");
     }
 
     public static void writeLabels(Path root, String name, int frames) throws IOException {

@@ -33,6 +33,15 @@ public final class Windows {
 
     /** The windows of one recording of {@code numFrames} frames, in order; none when it has no frames. */
     public static List<Window> of(String recordingId, int numFrames, int windowFrames, LastWindow policy) {
+        return of(recordingId, numFrames, windowFrames, policy, 0);
+    }
+
+    /**
+     * As {@link #of(String, int, int, LastWindow)} with the window grid starting at frame {@code offset}
+     * instead of 0 (training can move the grid each epoch so that windows do not always cut the recording
+     * at the same frames); the first {@code offset} frames are left out.
+     */
+    public static List<Window> of(String recordingId, int numFrames, int windowFrames, LastWindow policy, int offset) {
         Objects.requireNonNull(recordingId, "recordingId");
         Objects.requireNonNull(policy, "policy");
         if (numFrames < 0) {
@@ -42,8 +51,11 @@ public final class Windows {
         if (windowFrames < 1) {
             throw new IllegalArgumentException("Window frames must be at least 1, cannot be: " + windowFrames);
         }
+        if (offset < 0 || offset >= Math.max(1, windowFrames)) {
+            throw new IllegalArgumentException("Window grid offset must lie in [0, " + windowFrames + "), cannot be: " + offset);
+        }
         List<Window> windows = new ArrayList<>(numFrames / windowFrames + 1);
-        int start = 0;
+        int start = Math.min(offset, numFrames);
         for (; start + windowFrames <= numFrames; start += windowFrames) {
             windows.add(new Window(recordingId, start, windowFrames, windowFrames));
         }

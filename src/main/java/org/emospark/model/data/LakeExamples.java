@@ -1,0 +1,224 @@
+package org.emospark.model.data;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.emospark.corpus.text.SplitNames;
+import org.emospark.corpus.text.Turn;
+import org.emospark.features.frames.TimePrecision;
+import org.emospark.lake.Tables;
+import org.emospark.lake.Warehouse;
+import org.emospark.model.ModelConfig;
+
+/**
+ * Reads recordings of some splits out of the lake into {@link RecordingExample}s on the driver: audio chunks,
+ * subject turns, semantic frames and labels, joined per recording. Memory: the audio stays in its chunk
+ * bytes (float32, 318 MB per hour at 22.05 kHz) and is cut into windows only when a batch is built.
+ *
+ * <p>A recording is framed by its label rows ({@code 0 .. n-1}, the authors' framing); a recording whose
+ * labels are not one row per frame from frame 0, or that has no labels while labels are required, is left
+ * out and listed in {@link Loaded#skipped()} with the reason, never silently dropped.
+ */
+public final class LakeExamples {
+    /** The recordings read and those left out, each with why. */
+    public record Loaded(List<RecordingExample> examples, Map<String, String> skipped, String embeddingSet,
+                         Map<String, Long> tableVersions) {
+        public List<RecordingExample> split(String split) {
+            return examples.stream().filter(e -> e.split().equals(split)).toList();
+        }
+
+        public double seconds(String split, double frameSeconds) {
+            return split(split).stream().mapToLong(RecordingExample::numFrames).sum() * frameSeconds;
+        }
+    }
+
+    private final Warehouse warehouse;
+    private final ModelConfig config;
+
+    public LakeExamples(Warehouse warehouse, ModelConfig config) {
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** The lake tables a model reads; their versions are recorded with the model. */
+    public static List<org.emospark.lake.TableDef> inputTables() {
+        return List.of(Tables.RECORDINGS, Tables.AUDIO_CHUNKS, Tables.TURNS, Tables.LABELS, Tables.SEMANTIC_FRAMES);
+    }
+
+    /** The current Delta version of every input table; fails naming the job to run when one is missing. */
+    public Map<String, Long> tableVersions() {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        for (org.emospark.lake.TableDef t : inputTables()) {
+            if (!warehouse.exists(t)) {
+                throw new IllegalArgumentException("Table " + t.name() + " is missing in " + warehouse + ": run "
+                        + (t == Tables.SEMANTIC_FRAMES ? "'emospark embed' and 'emospark features --semantic'"
+                        : "'emospark ingest'") + " first");
+            }
+            versions.put(t.name(), warehouse.version(t));
+        }
+        return versions;
+    }
+
+    /** The embedding set semantic_frames were built from (one set at a time), or null when the table is empty. */
+    public String embeddingSet() {
+        List<Row> sets = warehouse.read(Tables.SEMANTIC_FRAMES).select("embedding_set").distinct().limit(2).collectAsList();
+        if (sets.size() > 1) {
+            throw new IllegalArgumentException("semantic_frames mixes embedding sets: rerun 'emospark features --semantic' "
+                    + "for one set");
+        }
+        return sets.isEmpty() ? null : sets.get(0).getString(0);
+    }
+
+    /**
+     * Loads every recording of {@code splits}.
+     *
+     * @param requireLabels leave out (and report) recordings without usable labels
+     */
+    public Loaded load(Collection<String> splits, boolean requireLabels) {
+        labelProblem.clear();
+        Map<String, Long> versions = tableVersions();
+        List<String> wanted = splits.stream().map(SplitNames::normalize).toList();
+        Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS)
+                .where(col("split").isin(wanted.toArray()))
+                .select("recording_id", "split", "sample_rate", "num_frames");
+        Map<String, Row> byId = new TreeMap<>();
+        for (Row r : recordings.collectAsList()) {
+            byId.put(r.getString(0), r);
+            int rate = r.getInt(2);
+            if (rate != config.sampleRate()) {
+                throw new IllegalArgumentException("Recording " + r.getString(0) + " is stored at " + rate
+                        + " Hz but the model expects " + config.sampleRate() + " Hz: set emospark.audio.sampleRate to "
+                        + rate + " or re-ingest at " + config.sampleRate() + " Hz");
+            }
+        }
+        Map<String, String> skipped = new TreeMap<>();
+        if (byId.isEmpty()) {
+            return new Loaded(List.of(), skipped, null, versions);
+        }
+        Object[] ids = byId.keySet().toArray();
+        Map<String, float[]> labels = labels(ids);
+        Map<String, List<TurnSpan>> turns = subjectTurns(ids);
+        SemanticVectors semantic = semantic(ids);
+        Map<String, List<byte[]>> chunks = new HashMap<>();
+        Map<String, List<Long>> starts = new HashMap<>();
+        for (Row r : warehouse.read(Tables.AUDIO_CHUNKS).where(col("recording_id").isin(ids))
+                .select("recording_id", "start_sample", "pcm").orderBy("recording_id", "chunk_index").collectAsList()) {
+            chunks.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add((byte[]) r.get(2));
+            starts.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getLong(1));
+        }
+        FrameInputBuilder frames = new FrameInputBuilder(config, TimePrecision.FLOAT32);
+        List<RecordingExample> out = new ArrayList<>();
+        for (Map.Entry<String, Row> e : byId.entrySet()) {
+            String id = e.getKey();
+            float[] gold = labels.get(id);
+            String problem = labelProblem.get(id);
+            if (requireLabels && gold == null) {
+                skipped.put(id, problem != null ? problem : "no labels");
+                continue;
+            }
+            if (!chunks.containsKey(id)) {
+                skipped.put(id, "no audio chunks");
+                continue;
+            }
+            int n = gold != null ? gold.length / RecordingExample.OUTPUTS : e.getValue().getInt(3);
+            if (n < 1) {
+                skipped.put(id, "no frames");
+                continue;
+            }
+            long[] startSamples = starts.get(id).stream().mapToLong(Long::longValue).toArray();
+            PcmSource pcm = new ChunkedPcmSource(chunks.get(id), startSamples);
+            out.add(new RecordingExample(id, e.getValue().getString(1), n, pcm,
+                    frames.subjectFrames(turns.get(id), n), config.semanticDims(), semantic.framesOf(id, n), gold));
+        }
+        return new Loaded(List.copyOf(out), skipped, semantic.set, versions);
+    }
+
+    private final Map<String, String> labelProblem = new HashMap<>();
+
+    private Map<String, float[]> labels(Object[] ids) {
+        Map<String, TreeMap<Integer, float[]>> rows = new HashMap<>();
+        for (Row r : warehouse.read(Tables.LABELS).where(col("recording_id").isin(ids))
+                .select("recording_id", "frame", "arousal", "valence", "liking").collectAsList()) {
+            rows.computeIfAbsent(r.getString(0), k -> new TreeMap<>())
+                    .put(r.getInt(1), new float[] {(float) r.getDouble(2), (float) r.getDouble(3), (float) r.getDouble(4)});
+        }
+        Map<String, float[]> out = new HashMap<>();
+        for (Map.Entry<String, TreeMap<Integer, float[]>> e : rows.entrySet()) {
+            TreeMap<Integer, float[]> frames = e.getValue();
+            int last = frames.lastKey();
+            if (frames.firstKey() != 0 || last + 1 != frames.size()) {
+                labelProblem.put(e.getKey(), "labels are not one row per frame from frame 0: " + frames.size()
+                        + " rows for frames " + frames.firstKey() + ".." + last);
+                continue;
+            }
+            float[] flat = new float[frames.size() * RecordingExample.OUTPUTS];
+            for (Map.Entry<Integer, float[]> f : frames.entrySet()) {
+                System.arraycopy(f.getValue(), 0, flat, f.getKey() * RecordingExample.OUTPUTS, RecordingExample.OUTPUTS);
+            }
+            out.put(e.getKey(), flat);
+        }
+        return out;
+    }
+
+    private Map<String, List<TurnSpan>> subjectTurns(Object[] ids) {
+        Map<String, List<TurnSpan>> out = new HashMap<>();
+        for (Row r : warehouse.read(Tables.TURNS).where(col("recording_id").isin(ids).and(col("speaker").equalTo(Turn.SUBJECT)))
+                .select("recording_id", "start_s", "end_s").collectAsList()) {
+            out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new TurnSpan(r.getDouble(1), r.getDouble(2)));
+        }
+        return out;
+    }
+
+    /** The semantic_frames rows of the recordings, and the one embedding set they come from. */
+    private final class SemanticVectors {
+        final Map<String, Map<Integer, float[]>> byRecording = new HashMap<>();
+        String set;
+
+        float[] framesOf(String id, int n) {
+            int dims = config.semanticDims();
+            float[] out = new float[n * dims];
+            Map<Integer, float[]> frames = byRecording.getOrDefault(id, Map.of());
+            for (Map.Entry<Integer, float[]> f : frames.entrySet()) {
+                if (f.getKey() < n) {
+                    System.arraycopy(f.getValue(), 0, out, f.getKey() * dims, dims);
+                }
+            }
+            return out;
+        }
+    }
+
+    private SemanticVectors semantic(Object[] ids) {
+        SemanticVectors out = new SemanticVectors();
+        int dims = config.semanticDims();
+        for (Row r : warehouse.read(Tables.SEMANTIC_FRAMES).where(col("recording_id").isin(ids))
+                .select("recording_id", "frame", "vector", "embedding_set").collectAsList()) {
+            String set = r.getString(3);
+            if (out.set == null) {
+                out.set = set;
+            } else if (!out.set.equals(set)) {
+                throw new IllegalArgumentException("semantic_frames mixes embedding sets " + out.set + " and " + set
+                        + ": rerun 'emospark features --semantic' for one set");
+            }
+            List<Float> v = r.getList(2);
+            if (v.size() != dims) {
+                throw new IllegalArgumentException("semantic_frames vectors have " + v.size() + " dimensions but the model "
+                        + "expects " + dims + " (set " + set + ")");
+            }
+            float[] a = new float[dims];
+            for (int i = 0; i < dims; i++) {
+                a[i] = v.get(i);
+            }
+            out.byRecording.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getInt(1), a);
+        }
+        return out;
+    }
+}

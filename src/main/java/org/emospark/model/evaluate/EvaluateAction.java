@@ -1,0 +1,108 @@
+package org.emospark.model.evaluate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.emospark.corpus.text.SplitNames;
+import org.emospark.lake.KeyedMerge;
+import org.emospark.lake.MergeCounts;
+import org.emospark.lake.Tables;
+import org.emospark.lake.Warehouse;
+import org.emospark.model.SpeechEmotionNet;
+import org.emospark.model.data.LakeExamples;
+import org.emospark.model.metrics.EmotionSeries;
+import org.emospark.model.predict.RecordingPredictor;
+import org.emospark.model.store.ModelManifest;
+import org.emospark.model.store.ModelStore;
+import org.emospark.report.EvaluationReport;
+import org.emospark.report.EvaluationResult;
+import org.emospark.report.ModelScores;
+
+/**
+ * Scores stored models on one split of the lake: every labelled recording of the split is predicted
+ * frame by frame, scored (CCC, Pearson, RMSE per dimension; on the concatenation, as per-recording mean and
+ * per recording) into the {@code evaluations} table, and drawn into a self-contained HTML report per model;
+ * with several models, a comparison page as well. Re-evaluating the same model on the same data writes
+ * nothing new: inference is deterministic and the merge sees no change.
+ */
+public final class EvaluateAction {
+    private final Warehouse warehouse;
+    private final List<String> modelIds;
+    private final String split;
+    private final Path reportDir;
+
+    public EvaluateAction(Warehouse warehouse, List<String> modelIds, String split, Path reportDir) {
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+        if (modelIds.isEmpty()) {
+            throw new IllegalArgumentException("Name at least one model to evaluate");
+        }
+        this.modelIds = List.copyOf(modelIds);
+        this.split = SplitNames.normalize(Objects.requireNonNull(split, "split"));
+        this.reportDir = Objects.requireNonNull(reportDir, "reportDir");
+    }
+
+    /** The default report folder: beside the lake when it is local, else {@code ./emospark-reports}. */
+    public static Path defaultReportDir(Warehouse warehouse) {
+        String root = warehouse.root();
+        return root.startsWith("file:") ? Path.of(java.net.URI.create(root)).resolve("reports") : Path.of("emospark-reports");
+    }
+
+    public EvaluateResult execute() {
+        long started = System.nanoTime();
+        ModelStore store = ModelStore.of(warehouse);
+        List<EvaluateResult.ModelEvaluation> done = new ArrayList<>();
+        Timestamp at = Timestamp.from(Instant.now());
+        for (String id : modelIds) {
+            ModelManifest manifest = store.manifest(id);
+            LakeExamples.Loaded data = new LakeExamples(warehouse, manifest.config()).load(List.of(split), true);
+            if (data.examples().isEmpty()) {
+                throw new IllegalArgumentException("No labelled recordings in split " + split + " of " + warehouse
+                        + (data.skipped().isEmpty() ? "" : "; left out: " + data.skipped()));
+            }
+            if (manifest.embeddingSet() != null && data.embeddingSet() != null
+                    && !manifest.embeddingSet().equals(data.embeddingSet())) {
+                throw new IllegalArgumentException("Model " + id + " was trained on embedding set " + manifest.embeddingSet()
+                        + " but semantic_frames now hold " + data.embeddingSet() + ": rerun 'emospark features --semantic "
+                        + "--embeddings " + manifest.embeddingSet() + "' or train a new model");
+            }
+            List<EmotionSeries> series;
+            try (NDManager manager = NDManager.newBaseManager()) {
+                SpeechEmotionNet net = store.load(id, manager);
+                series = new RecordingPredictor(net, manifest.config(), manifest.settings().batchSize())
+                        .series(manager, data.examples());
+            }
+            EvaluationResult result = EvaluationResult.of(id, split, series);
+            MergeCounts counts = KeyedMerge.merge(warehouse, Tables.EVALUATIONS,
+                    warehouse.spark().createDataFrame(EvaluationRows.of(result, at), Tables.EVALUATIONS.schema()),
+                    List.of(id), col("t.split").equalTo(lit(split)));
+            Path report = write(reportDir.resolve(id + "-" + split + ".html"), new EvaluationReport().render(result));
+            done.add(new EvaluateResult.ModelEvaluation(result, report, counts, data.skipped()));
+        }
+        Path comparison = null;
+        if (done.size() > 1) {
+            List<ModelScores> rows = done.stream().map(e -> e.result().toModelScores()).toList();
+            comparison = write(reportDir.resolve("compare-" + split + ".html"),
+                    new EvaluationReport().compare("Models compared on " + split, rows));
+        }
+        return new EvaluateResult(split, List.copyOf(done), comparison, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static Path write(Path file, String html) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.writeString(file, html).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the report " + file, e);
+        }
+    }
+}

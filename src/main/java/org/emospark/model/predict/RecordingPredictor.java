@@ -1,0 +1,84 @@
+package org.emospark.model.predict;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.emospark.model.ModelConfig;
+import org.emospark.model.data.BatchAssembler;
+import org.emospark.model.data.RecordingExample;
+import org.emospark.model.data.Window;
+import org.emospark.model.data.WindowBatch;
+import org.emospark.model.data.Windows;
+import org.emospark.model.metrics.EmotionSeries;
+
+/**
+ * Runs a trained network over whole recordings: every frame is predicted, in windows of the model's length
+ * (the last one zero-padded, its padding discarded), each window starting from a zero LSTM state as in
+ * training. Inference only: no dropout, no gradients.
+ */
+public final class RecordingPredictor {
+    private final Block net;
+    private final ModelConfig config;
+    private final int batchSize;
+
+    public RecordingPredictor(Block net, ModelConfig config, int batchSize) {
+        this.net = Objects.requireNonNull(net, "net");
+        this.config = Objects.requireNonNull(config, "config");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("Batch size must be at least 1, cannot be: " + batchSize);
+        }
+        this.batchSize = batchSize;
+    }
+
+    /** Predictions per recording, {@code [frame][arousal, valence, liking]}, in the order given. */
+    public Map<String, float[][]> predict(NDManager manager, List<RecordingExample> recordings) {
+        Map<String, RecordingExample> byId = new LinkedHashMap<>();
+        Map<String, float[][]> out = new LinkedHashMap<>();
+        List<Window> windows = new ArrayList<>();
+        for (RecordingExample r : recordings) {
+            byId.put(r.recordingId(), r);
+            out.put(r.recordingId(), new float[r.numFrames()][RecordingExample.OUTPUTS]);
+            windows.addAll(Windows.of(r.recordingId(), r.numFrames(), config.windowFrames(), Windows.LastWindow.PAD));
+        }
+        BatchAssembler assembler = new BatchAssembler(config, byId);
+        for (int from = 0; from < windows.size(); from += batchSize) {
+            List<Window> part = windows.subList(from, Math.min(windows.size(), from + batchSize));
+            WindowBatch batch = assembler.assemble(part);
+            try (NDManager step = manager.newSubManager()) {
+                NDList inputs = NetworkInputs.of(step, config, batch);
+                NDArray y = net.forward(new ParameterStore(step, false), inputs, false).singletonOrThrow();
+                float[] flat = y.toFloatArray();
+                int t = batch.frames();
+                for (int b = 0; b < part.size(); b++) {
+                    Window w = part.get(b);
+                    float[][] dst = out.get(w.recordingId());
+                    for (int f = 0; f < w.validFrames(); f++) {
+                        System.arraycopy(flat, (b * t + f) * RecordingExample.OUTPUTS, dst[w.startFrame() + f], 0,
+                                RecordingExample.OUTPUTS);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Predictions next to the gold labels, one series per labelled recording, for scoring. */
+    public List<EmotionSeries> series(NDManager manager, List<RecordingExample> recordings) {
+        Map<String, float[][]> predicted = predict(manager, recordings);
+        List<EmotionSeries> out = new ArrayList<>();
+        for (RecordingExample r : recordings) {
+            if (r.labelled()) {
+                out.add(new EmotionSeries(r.recordingId(), config.frameSeconds(), predicted.get(r.recordingId()),
+                        r.labels(0, r.numFrames())));
+            }
+        }
+        return out;
+    }
+}

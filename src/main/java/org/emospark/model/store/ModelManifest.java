@@ -1,0 +1,28 @@
+package org.emospark.model.store;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.emospark.model.ModelConfig;
+import org.emospark.model.metrics.DimensionScores;
+import org.emospark.model.train.EpochReport;
+import org.emospark.model.train.TrainSettings;
+
+/**
+ * What a stored model is: enough to rebuild the network ({@code config}), to know how it was trained
+ * ({@code settings}) and from which data (the embedding set and the version of every lake table read), and
+ * why this checkpoint was kept (the per-epoch history and the best epoch's Devel scores). Written as
+ * {@code manifest.json} beside the parameters; the {@code models} table holds the same facts for SQL.
+ */
+public record ModelManifest(String modelId, String name, String createdAt, ModelConfig config, TrainSettings settings,
+                            String embeddingSet, Map<String, Long> inputVersions, List<String> trainRecordings,
+                            List<String> develRecordings, double trainAudioSeconds, long parameterCount,
+                            List<EpochReport> epochs, int bestEpoch, DimensionScores devel, double trainWallSeconds,
+                            double audioSecondsPerSecond, double dataWaitFraction) implements Serializable {
+    public ModelManifest {
+        inputVersions = Map.copyOf(inputVersions);
+        trainRecordings = List.copyOf(trainRecordings);
+        develRecordings = List.copyOf(develRecordings);
+        epochs = List.copyOf(epochs);
+    }
+}

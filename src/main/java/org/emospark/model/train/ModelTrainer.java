@@ -1,0 +1,185 @@
+package org.emospark.model.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.emospark.model.ModelConfig;
+import org.emospark.model.SpeechEmotionNet;
+import org.emospark.model.data.BatchAssembler;
+import org.emospark.model.data.RecordingExample;
+import org.emospark.model.data.Window;
+import org.emospark.model.data.WindowBatch;
+import org.emospark.model.data.Windows;
+import org.emospark.model.metrics.DimensionScores;
+import org.emospark.model.metrics.EmotionScoring;
+import org.emospark.model.predict.NetworkInputs;
+import org.emospark.model.predict.RecordingPredictor;
+
+/**
+ * Trains the network on CPU (or whatever device DJL's default is) with Adam on {@code 1 - CCC}: windows of T
+ * frames from the training recordings in a seeded random order each epoch, development CCC on the
+ * concatenation of all Devel predictions after each epoch, the best epoch's parameters kept, early stopping
+ * after {@code patience} epochs without improvement. One progress line per epoch.
+ *
+ * <p>The loop is written out rather than using DJL's {@code EasyTrain}: the LSTM-only gradient-norm clip
+ * ({@link TrainingStep}), the data-wait measurement and the AVEC development metric all sit between the steps.
+ */
+public final class ModelTrainer {
+    /** The outcome: the best epoch's parameters (DJL's block format) and the history that chose it. */
+    public record Result(ModelConfig config, TrainSettings settings, byte[] bestParameters, List<EpochReport> epochs,
+                         int bestEpoch, long parameterCount, double trainSeconds, double trainAudioSeconds,
+                         double dataWaitFraction) {
+        public EpochReport best() {
+            return epochs.get(bestEpoch - 1);
+        }
+
+        /** Audio seconds trained on per wall second, over the training passes only (no dev evaluation). */
+        public double audioSecondsPerSecond() {
+            double passSeconds = epochs.stream().mapToDouble(EpochReport::trainPassSeconds).sum();
+            return trainAudioSeconds * epochs.size() / passSeconds;
+        }
+    }
+
+    private final ModelConfig config;
+    private final TrainSettings settings;
+    private final Consumer<String> progress;
+
+    public ModelTrainer(ModelConfig config, TrainSettings settings, Consumer<String> progress) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    public Result train(List<RecordingExample> train, List<RecordingExample> devel) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("No labelled training recordings: ingest a corpus with a Train split");
+        }
+        if (devel.isEmpty()) {
+            throw new IllegalArgumentException("No labelled development recordings: model selection needs a Devel split");
+        }
+        int t = config.windowFrames();
+        if (config.streams().usesParalinguistic()) {
+            config.requireWindow(t);
+        }
+        List<RecordingExample> trainSet = settings.shuffledLabels() ? ShuffledLabels.apply(train, settings.seed()) : train;
+        Map<String, RecordingExample> byId = new LinkedHashMap<>();
+        Map<String, Integer> frames = new LinkedHashMap<>();
+        for (RecordingExample r : trainSet) {
+            byId.put(r.recordingId(), r);
+            frames.put(r.recordingId(), r.numFrames());
+        }
+        List<Window> windows = Windows.of(frames, t, Windows.LastWindow.DROP);
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException("Every training recording is shorter than one window of " + t + " frames ("
+                    + t * config.frameSeconds() + " s): lower emospark.model.windowFrames");
+        }
+        double audioSeconds = windows.size() * t * config.frameSeconds();
+        BatchAssembler assembler = new BatchAssembler(config, byId);
+
+        Engine.getInstance().setRandomSeed((int) settings.seed());
+        try (NDManager root = NDManager.newBaseManager()) {
+            SpeechEmotionNet net = new SpeechEmotionNet(config);
+            net.initialize(root, DataType.FLOAT32, NetworkInputs.shapes(config, settings.batchSize()));
+            TrainingStep step = new TrainingStep(net, settings);
+            RecordingPredictor predictor = new RecordingPredictor(net, config, settings.batchSize());
+            progress.accept(String.format("training %s: %,d parameters, %d windows of %d frames (%.1f s of audio) from %d "
+                            + "recordings, batch %d, %d devel recordings", label(), SpeechEmotionNet.parameterCount(net),
+                    windows.size(), t, audioSeconds, trainSet.size(), settings.batchSize(), devel.size()));
+
+            long started = System.nanoTime();
+            List<EpochReport> history = new ArrayList<>();
+            byte[] best = null;
+            int bestEpoch = 0;
+            double bestMean = Double.NEGATIVE_INFINITY;
+            long waitTotal = 0;
+            long passTotal = 0;
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                Random random = new Random(settings.seed() * 1_000_003L + epoch);
+                List<Window> order = new ArrayList<>(settings.shiftWindows() ? shifted(frames, t, random) : windows);
+                Collections.shuffle(order, random);
+                List<List<Window>> batches = new ArrayList<>();
+                for (int i = 0; i < order.size(); i += settings.batchSize()) {
+                    batches.add(order.subList(i, Math.min(order.size(), i + settings.batchSize())));
+                }
+                double lossSum = 0;
+                long waited;
+                try (BatchPrefetcher prefetcher = new BatchPrefetcher(batches, assembler::assemble)) {
+                    while (prefetcher.hasNext()) {
+                        WindowBatch batch = prefetcher.next();
+                        lossSum += step.run(root, batch);
+                    }
+                    waited = prefetcher.waitNanos();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Training interrupted", e);
+                }
+                long passNanos = System.nanoTime() - epochStart;
+                DimensionScores dev = EmotionScoring.onConcatenation(predictor.series(root, devel));
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                waitTotal += waited;
+                passTotal += passNanos;
+                double mean = dev.meanCcc();
+                boolean improved = Double.isFinite(mean) && mean > bestMean;
+                EpochReport report = new EpochReport(epoch, lossSum / batches.size(), dev, seconds, passNanos / 1e9,
+                        (double) waited / passNanos);
+                history.add(report);
+                if (improved) {
+                    bestMean = mean;
+                    bestEpoch = epoch;
+                    best = parameters(net);
+                }
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                // ETA to the last epoch; early stopping can only make it shorter.
+                progress.accept(ProgressLine.format(report, settings.epochs(), bestEpoch, bestMean, elapsed,
+                        (settings.epochs() - epoch) * elapsed / epoch));
+                if (epoch - bestEpoch >= settings.patience()) {
+                    progress.accept("early stop: no better mean devel CCC for " + settings.patience() + " epochs");
+                    break;
+                }
+            }
+            if (best == null) {
+                throw new IllegalStateException("Development CCC was never finite: the network predicts a constant; "
+                        + "check the labels and the learning rate");
+            }
+            return new Result(config, settings, best, List.copyOf(history), bestEpoch, SpeechEmotionNet.parameterCount(net),
+                    (System.nanoTime() - started) / 1e9, audioSeconds, (double) waitTotal / passTotal);
+        }
+    }
+
+    /** This epoch's windows: each recording's grid moved by a random offset in [0, T). */
+    private static List<Window> shifted(Map<String, Integer> frames, int t, Random random) {
+        List<Window> out = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : frames.entrySet()) {
+            out.addAll(Windows.of(e.getKey(), e.getValue(), t, Windows.LastWindow.DROP, random.nextInt(t)));
+        }
+        return out;
+    }
+
+    private String label() {
+        return config.fusion().name().toLowerCase() + "/" + config.streams().name().toLowerCase();
+    }
+
+    /** The block's parameters in DJL's format, as {@code Block.loadParameters} reads them back. */
+    static byte[] parameters(SpeechEmotionNet net) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            net.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

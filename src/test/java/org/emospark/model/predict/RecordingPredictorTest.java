@@ -1,0 +1,194 @@
+package org.emospark.model.predict;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.List;
+import java.util.Map;
+import org.emospark.model.ModelConfig;
+import org.emospark.model.SpeechEmotionNet;
+import org.emospark.model.data.PcmSource;
+import org.emospark.model.data.RecordingExample;
+import org.emospark.model.metrics.EmotionSeries;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RecordingPredictorTest {
+    /** 1 kHz, 2 ms frames (2 samples, frame input 4), windows of T = 4 frames, 3 semantic dimensions. */
+    private static final ModelConfig CONFIG = new ModelConfig(1000, 0.002, List.of(2, 4), List.of(4, 2), List.of(2, 4),
+            0.5, 8, 4, 3, 100, 1, 3, ModelConfig.Fusion.ATTENTION, ModelConfig.Streams.BOTH, ModelConfig.LossWeights.EQUAL,
+            3, 4);
+    private static final int FS = 2;
+    private static final int FI = 4;
+    private static final int DIMS = 3;
+
+    private NDManager manager;
+    private SpeechEmotionNet net;
+
+    @BeforeEach
+    void network() {
+        Engine.getInstance().setRandomSeed(17);
+        manager = NDManager.newBaseManager();
+        net = new SpeechEmotionNet(CONFIG);
+        net.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(CONFIG, 1));
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    /**
+     * A recording of {@code frames} frames whose audio runs 6 samples past its last frame, so reading real audio
+     * into a padding frame would show. Sample values and vectors differ per recording ({@code phase}).
+     */
+    private static RecordingExample recording(String id, int frames, double phase, boolean labelled) {
+        float[] pcm = new float[frames * FS + 6];
+        for (int i = 0; i < pcm.length; i++) {
+            pcm[i] = (float) (0.8 * StrictMath.sin(0.9 * i + phase));
+        }
+        boolean[] subject = new boolean[frames];
+        for (int f = 0; f < frames; f++) {
+            subject[f] = f % 3 != 1;
+        }
+        float[] semantic = new float[frames * DIMS];
+        for (int i = 0; i < semantic.length; i++) {
+            semantic[i] = (float) StrictMath.cos(0.4 * i + phase);
+        }
+        float[] labels = null;
+        if (labelled) {
+            labels = new float[frames * 3];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = (float) (0.5 * StrictMath.sin(0.2 * i + phase));
+            }
+        }
+        return new RecordingExample(id, "Devel", frames, PcmSource.of(pcm), subject, DIMS, semantic, labels);
+    }
+
+    /** The network's input for frames [start, start + valid) written out by hand, zero frames after them. */
+    private static NDList window(NDManager m, RecordingExample r, int start, int valid, boolean realAudioInPadding) {
+        float[] pcm = new float[(int) r.pcm().length()];
+        r.pcm().read(0, pcm, 0, pcm.length);
+        float[] audio = new float[4 * FI];
+        float[] semantic = new float[4 * DIMS];
+        for (int k = 0; k < 4; k++) {
+            int f = start + k;
+            boolean real = k < valid;
+            if (!real && !realAudioInPadding) {
+                continue;
+            }
+            boolean subject = real ? r.subject()[f] : true;
+            for (int s = 0; s < FS; s++) {
+                audio[k * FI + (subject ? 0 : FS) + s] = pcm[f * FS + s];
+            }
+            if (real) {
+                System.arraycopy(r.semantic(), f * DIMS, semantic, k * DIMS, DIMS);
+            }
+        }
+        return new NDList(m.create(audio, new Shape(1, 4 * FI)), m.create(semantic, new Shape(1, 4, DIMS)));
+    }
+
+    private float[][] forward(NDList inputs) {
+        float[] flat = net.forward(new ParameterStore(manager, false), inputs, false).singletonOrThrow().toFloatArray();
+        float[][] out = new float[4][3];
+        for (int f = 0; f < 4; f++) {
+            System.arraycopy(flat, f * 3, out[f], 0, 3);
+        }
+        return out;
+    }
+
+    @Test
+    void everyFrameIsPredictedWindowByWindowWithAZeroPaddedTail() {
+        RecordingExample seven = recording("Devel_07", 7, 0.0, true);
+        RecordingExample four = recording("Devel_04", 4, 1.3, true);
+        // Batches of 2 windows: the second batch mixes seven's padded tail with four's only window.
+        Map<String, float[][]> predicted = new RecordingPredictor(net, CONFIG, 2).predict(manager, List.of(seven, four));
+
+        assertEquals(List.of("Devel_07", "Devel_04"), List.copyOf(predicted.keySet()));
+        assertEquals(7, predicted.get("Devel_07").length);
+        assertEquals(4, predicted.get("Devel_04").length);
+
+        float[][] head = forward(window(manager, seven, 0, 4, false));
+        for (int f = 0; f < 4; f++) {
+            assertArrayEquals(head[f], predicted.get("Devel_07")[f], 1e-6f, "frame " + f + " of the first window");
+        }
+        float[][] tail = forward(window(manager, seven, 4, 3, false));
+        for (int f = 0; f < 3; f++) {
+            assertArrayEquals(tail[f], predicted.get("Devel_07")[4 + f], 1e-6f, "frame " + (4 + f) + " of the padded tail");
+        }
+        float[][] whole = forward(window(manager, four, 0, 4, false));
+        for (int f = 0; f < 4; f++) {
+            assertArrayEquals(whole[f], predicted.get("Devel_04")[f], 1e-6f, "frame " + f + " of Devel_04");
+        }
+        // The padding matters to the real frames (the CNN pools across frames): had the tail been filled with the
+        // audio that follows in the file, the last real frame would be predicted differently.
+        float[][] unpadded = forward(window(manager, seven, 4, 3, true));
+        assertFalse(java.util.Arrays.equals(unpadded[2], tail[2]), "the check above could not tell padding from audio");
+        for (float[] frame : predicted.get("Devel_07")) {
+            for (float v : frame) {
+                assertFalse(Float.isNaN(v));
+            }
+        }
+    }
+
+    @Test
+    void theBatchSizeDoesNotChangeThePredictions() {
+        List<RecordingExample> recordings = List.of(recording("Devel_07", 7, 0.0, true), recording("Devel_04", 4, 1.3, true));
+        Map<String, float[][]> one = new RecordingPredictor(net, CONFIG, 1).predict(manager, recordings);
+        Map<String, float[][]> five = new RecordingPredictor(net, CONFIG, 5).predict(manager, recordings);
+        for (String id : one.keySet()) {
+            for (int f = 0; f < one.get(id).length; f++) {
+                assertArrayEquals(one.get(id)[f], five.get(id)[f], 1e-6f, id + " frame " + f);
+            }
+        }
+    }
+
+    @Test
+    void seriesPairsPredictionsWithGoldAndSkipsUnlabelledRecordings() {
+        RecordingExample seven = recording("Devel_07", 7, 0.0, true);
+        RecordingExample unlabelled = recording("Devel_05", 5, 0.7, false);
+        RecordingExample four = recording("Devel_04", 4, 1.3, true);
+        RecordingPredictor predictor = new RecordingPredictor(net, CONFIG, 3);
+        Map<String, float[][]> predicted = predictor.predict(manager, List.of(seven, unlabelled, four));
+
+        List<EmotionSeries> series = predictor.series(manager, List.of(seven, unlabelled, four));
+
+        assertEquals(List.of("Devel_07", "Devel_04"), series.stream().map(EmotionSeries::recordingId).toList());
+        for (EmotionSeries s : series) {
+            RecordingExample r = s.recordingId().equals("Devel_07") ? seven : four;
+            assertEquals(r.numFrames(), s.length());
+            assertEquals(CONFIG.frameSeconds(), s.frameSeconds());
+            for (int f = 0; f < s.length(); f++) {
+                assertArrayEquals(predicted.get(s.recordingId())[f], s.predicted()[f], 1e-6f);
+                assertArrayEquals(new float[] {r.labels()[f * 3], r.labels()[f * 3 + 1], r.labels()[f * 3 + 2]},
+                        s.gold()[f], 0f, s.recordingId() + " gold frame " + f);
+            }
+        }
+    }
+
+    @Test
+    void aBatchSizeBelowOneIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new RecordingPredictor(net, CONFIG, 0));
+    }
+
+    @Test
+    void predictionDoesNotDependOnDropout() {
+        // Dropout 0.5 is configured; inference must switch it off, so two runs agree exactly.
+        List<RecordingExample> recordings = List.of(recording("Devel_07", 7, 0.0, true));
+        RecordingPredictor predictor = new RecordingPredictor(net, CONFIG, 2);
+        float[][] a = predictor.predict(manager, recordings).get("Devel_07");
+        float[][] b = predictor.predict(manager, recordings).get("Devel_07");
+        for (int f = 0; f < a.length; f++) {
+            assertArrayEquals(a[f], b[f], 1e-6f, "frame " + f);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.emospark.model.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.emospark.model.ModelConfig;
+import org.emospark.model.SpeechEmotionNet;
+import org.emospark.model.metrics.DimensionScores;
+import org.emospark.model.predict.NetworkInputs;
+import org.emospark.model.train.EpochReport;
+import org.emospark.model.train.TrainSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelStoreTest {
+    private static final ModelConfig CONFIG = new ModelConfig(1000, 0.002, List.of(2, 4), List.of(4, 2), List.of(2, 4),
+            0.5, 8, 4, 3, 100, 1, 3, ModelConfig.Fusion.ATTENTION, ModelConfig.Streams.BOTH, ModelConfig.LossWeights.EQUAL,
+            3, 4);
+    private static final TrainSettings SETTINGS = new TrainSettings(7, 2, 3, 5e-4, 0.9, 0.99, 5, 99, false);
+
+    @TempDir
+    Path tmp;
+
+    private ModelStore store() {
+        return new ModelStore(tmp.toUri().toString(), new Configuration());
+    }
+
+    private static DimensionScores scores(double a, double v, double l) {
+        // Pearson NaN as for a constant gold series (e.g. a constant liking track): it must survive the JSON.
+        return new DimensionScores(new DimensionScores.Score(a, a + 0.01, 0.3), new DimensionScores.Score(v, v + 0.02, 0.25),
+                new DimensionScores.Score(l, Double.NaN, 0.125));
+    }
+
+    private static ModelManifest manifest(String id) {
+        List<EpochReport> epochs = List.of(
+                new EpochReport(1, 0.9, scores(0.1, 0.05, 0.0), 1.5, 1.25, 0.01),
+                new EpochReport(2, 0.7, scores(0.3, 0.2, 0.1), 1.4, 1.2, 0.02),
+                new EpochReport(3, 0.65, scores(0.28, 0.21, 0.05), 1.45, 1.1, 0.03));
+        return new ModelManifest(id, "tiny", "2024-05-01T10:00:00.123Z", CONFIG, SETTINGS, "w2v-abc",
+                Map.of("recordings", 3L, "labels", 1L), List.of("Train_01", "Train_02"), List.of("Devel_01"), 12.5,
+                1234, epochs, 2, epochs.get(1).devel(), 4.35, 28.7, 0.02);
+    }
+
+    private static byte[] parameters(SpeechEmotionNet net) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            net.saveParameters(out);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static SpeechEmotionNet initialised(NDManager manager, int seed) {
+        Engine.getInstance().setRandomSeed(seed);
+        SpeechEmotionNet net = new SpeechEmotionNet(CONFIG);
+        net.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(CONFIG, 1));
+        return net;
+    }
+
+    /** A fixed input of two windows, built once (StrictMath: bit-identical however the JIT compiles it). */
+    private static final float[] AUDIO = new float[2 * 4 * CONFIG.frameInput()];
+    private static final float[] SEMANTIC = new float[2 * 4 * 3];
+
+    static {
+        for (int i = 0; i < AUDIO.length; i++) {
+            AUDIO[i] = (float) StrictMath.sin(0.7 * i);
+        }
+        for (int i = 0; i < SEMANTIC.length; i++) {
+            SEMANTIC[i] = (float) StrictMath.cos(0.3 * i);
+        }
+    }
+
+    private static float[] predict(NDManager manager, Block net) {
+        NDList in = new NDList(manager.create(AUDIO, new Shape(2, 4 * CONFIG.frameInput())),
+                manager.create(SEMANTIC, new Shape(2, 4, 3)));
+        return net.forward(new ParameterStore(manager, false), in, false).singletonOrThrow().toFloatArray();
+    }
+
+    @Test
+    void aSavedModelLoadsBackPredictingExactlyAsBefore() throws IOException {
+        ModelStore store = store();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SpeechEmotionNet net = initialised(manager, 5);
+            float[] before = predict(manager, net);
+
+            String path = store.save(manifest("tiny-0123456789"), parameters(net));
+
+            assertTrue(path.endsWith("/model_store/tiny-0123456789"), path);
+            assertTrue(Files.isRegularFile(tmp.resolve("model_store/tiny-0123456789/" + ModelStore.PARAMETERS)));
+            assertTrue(Files.isRegularFile(tmp.resolve("model_store/tiny-0123456789/" + ModelStore.MANIFEST)));
+            SpeechEmotionNet loaded = store.load("tiny-0123456789", manager);
+            assertEquals(CONFIG, loaded.config());
+            assertArrayEquals(before, predict(manager, loaded));
+            // Not a test that passes for any network: another initialisation predicts otherwise.
+            float[] other = predict(manager, initialised(manager, 6));
+            assertFalse(Arrays.equals(before, other), "a differently initialised network must differ");
+        }
+    }
+
+    @Test
+    void theManifestRoundTripsThroughJson() {
+        ModelStore store = store();
+        ModelManifest written = manifest("tiny-aaaaaaaaaa");
+        store.save(written, new byte[] {1, 2, 3});
+
+        ModelManifest read = store.manifest("tiny-aaaaaaaaaa");
+
+        assertEquals(written.config(), read.config());
+        assertEquals(written.settings(), read.settings());
+        assertEquals(written.epochs(), read.epochs());
+        assertEquals(written.devel(), read.devel());
+        assertTrue(Double.isNaN(read.devel().liking().pearson()), "NaN stays NaN");
+        assertEquals(written, read, "every field, incl. table versions, recordings and timings");
+    }
+
+    @Test
+    void onlyACompleteSaveExists() throws IOException {
+        ModelStore store = store();
+        assertFalse(store.exists("tiny-bbbbbbbbbb"), "nothing stored yet");
+        // Parameters written but no manifest: an unfinished save, neither existing nor loadable.
+        Path dir = Files.createDirectories(tmp.resolve("model_store/tiny-bbbbbbbbbb"));
+        Files.write(dir.resolve(ModelStore.PARAMETERS), new byte[] {1, 2, 3});
+        assertFalse(store.exists("tiny-bbbbbbbbbb"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertThrows(IllegalArgumentException.class, () -> store.load("tiny-bbbbbbbbbb", manager));
+        }
+
+        store.save(manifest("tiny-bbbbbbbbbb"), new byte[] {1, 2, 3});
+        assertTrue(store.exists("tiny-bbbbbbbbbb"));
+        assertFalse(store.exists("tiny-cccccccccc"), "another id is still unknown");
+    }
+
+    @Test
+    void modelsLiveOutsideEveryLakeTablesFolder() {
+        // The models table is a Delta table at <warehouse>/models: model folders inside it would make it
+        // "not a Delta table" before its first write, and VACUUM would delete them after.
+        String warehouse = tmp.toUri().toString().replaceAll("/+$", "");
+        for (org.emospark.lake.TableDef table : org.emospark.lake.Tables.all()) {
+            String tableDir = warehouse + "/" + table.name() + "/";
+            assertFalse(store().pathOf("tiny-0123456789").startsWith(tableDir), table.name());
+        }
+    }
+
+    @Test
+    void theManifestOfAnUnknownModelIsAnErrorNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store().manifest("nope-0000000000"));
+        assertTrue(e.getMessage().contains("nope-0000000000"), e.getMessage());
+    }
+
+    @Test
+    void parametersThatDoNotFitTheConfigAreRejectedOnLoad() throws IOException {
+        ModelStore store = store();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SpeechEmotionNet wider = new SpeechEmotionNet(CONFIG.withStreams(ModelConfig.Streams.SEMANTIC));
+            wider.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(wider.config(), 1));
+            store.save(manifest("tiny-dddddddddd"), parameters(wider));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.load("tiny-dddddddddd", manager));
+            assertTrue(e.getMessage().contains("tiny-dddddddddd"), e.getMessage());
+        }
+    }
+}
