@@ -84,7 +84,6 @@ public final class LakeExamples {
      * @param requireLabels leave out (and report) recordings without usable labels
      */
     public Loaded load(Collection<String> splits, boolean requireLabels) {
-        labelProblem.clear();
         Map<String, Long> versions = tableVersions();
         List<String> wanted = splits.stream().map(SplitNames::normalize).toList();
         Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS)
@@ -105,7 +104,8 @@ public final class LakeExamples {
             return new Loaded(List.of(), skipped, null, versions);
         }
         Object[] ids = byId.keySet().toArray();
-        Map<String, float[]> labels = labels(ids);
+        Map<String, String> labelProblem = new HashMap<>();
+        Map<String, float[]> labels = labels(ids, labelProblem);
         Map<String, List<TurnSpan>> turns = subjectTurns(ids);
         SemanticVectors semantic = semantic(ids);
         Map<String, List<byte[]>> chunks = new HashMap<>();
@@ -142,9 +142,8 @@ public final class LakeExamples {
         return new Loaded(List.copyOf(out), skipped, semantic.set, versions);
     }
 
-    private final Map<String, String> labelProblem = new HashMap<>();
-
-    private Map<String, float[]> labels(Object[] ids) {
+    /** Each recording's labels, frame-major; recordings whose labels cannot frame it go into {@code problems}. */
+    private Map<String, float[]> labels(Object[] ids, Map<String, String> problems) {
         Map<String, TreeMap<Integer, float[]>> rows = new HashMap<>();
         for (Row r : warehouse.read(Tables.LABELS).where(col("recording_id").isin(ids))
                 .select("recording_id", "frame", "arousal", "valence", "liking").collectAsList()) {
@@ -156,7 +155,7 @@ public final class LakeExamples {
             TreeMap<Integer, float[]> frames = e.getValue();
             int last = frames.lastKey();
             if (frames.firstKey() != 0 || last + 1 != frames.size()) {
-                labelProblem.put(e.getKey(), "labels are not one row per frame from frame 0: " + frames.size()
+                problems.put(e.getKey(), "labels are not one row per frame from frame 0: " + frames.size()
                         + " rows for frames " + frames.firstKey() + ".." + last);
                 continue;
             }
