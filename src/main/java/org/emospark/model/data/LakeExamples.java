@@ -35,10 +35,6 @@ public final class LakeExamples {
         public List<RecordingExample> split(String split) {
             return examples.stream().filter(e -> e.split().equals(split)).toList();
         }
-
-        public double seconds(String split, double frameSeconds) {
-            return split(split).stream().mapToLong(RecordingExample::numFrames).sum() * frameSeconds;
-        }
     }
 
     private final Warehouse warehouse;

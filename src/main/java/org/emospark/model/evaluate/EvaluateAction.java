@@ -11,13 +11,16 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.emospark.corpus.text.SplitNames;
 import org.emospark.lake.KeyedMerge;
 import org.emospark.lake.MergeCounts;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
+import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
 import org.emospark.model.data.LakeExamples;
 import org.emospark.model.metrics.EmotionSeries;
@@ -62,9 +65,13 @@ public final class EvaluateAction {
         ModelStore store = ModelStore.of(warehouse);
         List<EvaluateResult.ModelEvaluation> done = new ArrayList<>();
         Timestamp at = Timestamp.from(Instant.now());
+        // Models that frame audio and words alike share one read of the split (a comparison reads it once).
+        Map<List<Object>, LakeExamples.Loaded> loaded = new HashMap<>();
         for (String id : modelIds) {
             ModelManifest manifest = store.manifest(id);
-            LakeExamples.Loaded data = new LakeExamples(warehouse, manifest.config()).load(List.of(split), true);
+            ModelConfig c = manifest.config();
+            LakeExamples.Loaded data = loaded.computeIfAbsent(List.of(c.sampleRate(), c.frameSeconds(), c.semanticDims()),
+                    k -> new LakeExamples(warehouse, c).load(List.of(split), true));
             if (data.examples().isEmpty()) {
                 throw new IllegalArgumentException("No labelled recordings in split " + split + " of " + warehouse
                         + (data.skipped().isEmpty() ? "" : "; left out: " + data.skipped()));
