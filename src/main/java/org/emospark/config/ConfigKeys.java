@@ -55,8 +55,8 @@ public final class ConfigKeys {
             "Kernel lengths of the convolutions (TensorFlow 'same' padding).");
     public static final ConfigKey MODEL_POOLS = new ConfigKey("emospark.model.pools", "10,5,5",
             "Max-pool size (= stride) after each convolution; their product must divide the frame input.");
-    public static final ConfigKey MODEL_DROPOUT = new ConfigKey("emospark.model.dropout", "0.5",
-            "Dropout rate after each convolution.");
+    public static final ConfigKey MODEL_DROPOUT = new ConfigKey("emospark.model.dropout", "0.0",
+            "Dropout rate after each convolution (the authors' code: 0.5, see conf/models/faithful.properties).");
     public static final ConfigKey MODEL_PROJECTION = new ConfigKey("emospark.model.projection", "1024",
             "Width of the per-stream ReLU projections.");
     public static final ConfigKey MODEL_STREAM_SIZE = new ConfigKey("emospark.model.streamSize", "512",

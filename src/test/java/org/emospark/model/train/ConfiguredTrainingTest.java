@@ -1,0 +1,46 @@
+package org.emospark.model.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.emospark.config.EmosparkConfig;
+import org.emospark.model.ModelConfig;
+import org.junit.jupiter.api.Test;
+
+/** The shipped conf files say what their comments claim: faithful is the authors' code, the default differs on purpose. */
+class ConfiguredTrainingTest {
+    private static final Path CONF = Path.of("conf");
+
+    private static EmosparkConfig withLayer(String layer) {
+        Map<String, String> keys = layer == null ? Map.of() : EmosparkConfig.readLayer(CONF.resolve("models").resolve(layer));
+        return EmosparkConfig.load(CONF, null, keys);
+    }
+
+    @Test
+    void faithfulLayerIsTheAuthorsCode() {
+        EmosparkConfig faithful = withLayer("faithful.properties");
+
+        assertEquals(ModelConfig.faithful(), ConfiguredTraining.model(faithful));
+        TrainSettings s = ConfiguredTraining.settings(faithful);
+        assertEquals(5e-4, s.learningRate());
+        assertEquals(0.99, s.beta2());
+        assertEquals(5, s.batchSize());
+        assertEquals(5.0, s.lstmClipNorm());
+    }
+
+    @Test
+    void defaultDiffersFromFaithfulOnlyInLossWeightsAndCnnDropout() {
+        ModelConfig defaults = ConfiguredTraining.model(withLayer(null));
+
+        assertEquals(ModelConfig.faithful().withLossWeights(ModelConfig.LossWeights.EQUAL).withDropout(0.0), defaults);
+    }
+
+    @Test
+    void paperLayerKeepsTheCnnDropout() {
+        ModelConfig paper = ConfiguredTraining.model(withLayer("paper.properties"));
+
+        assertEquals(0.5, paper.dropout());
+        assertEquals(300, paper.windowFrames());
+    }
+}
