@@ -5,6 +5,7 @@ import org.emospark.jobs.EmbedJob;
 import org.emospark.jobs.EvaluateJob;
 import org.emospark.jobs.FeaturesJob;
 import org.emospark.jobs.IngestJob;
+import org.emospark.jobs.ScoreJob;
 import org.emospark.jobs.SqlJob;
 import org.emospark.jobs.TrainJob;
 import picocli.CommandLine;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "emospark", mixinStandardHelpOptions = true, version = "emospark 0.1.0",
         description = {"Speech emotion recognition with semantic information, at corpus scale, on Spark.",
                 "Commands run as Spark jobs over a Delta Lake warehouse (default ./warehouse)."},
-        subcommands = {IngestJob.class, EmbedJob.class, FeaturesJob.class, TrainJob.class, EvaluateJob.class, SqlJob.class, BenchModelJob.class,
+        subcommands = {IngestJob.class, EmbedJob.class, FeaturesJob.class, TrainJob.class, EvaluateJob.class, ScoreJob.class,
+                SqlJob.class, BenchModelJob.class,
                 CommandLine.HelpCommand.class})
 public final class EmosparkCli implements Runnable {
     public static final int EXIT_FAILURE = 1;

@@ -84,11 +84,16 @@ public final class ConfigKeys {
     public static final ConfigKey TRAIN_SEED = new ConfigKey("emospark.train.seed", "2021",
             "Seeds initialisation, dropout and window order; CPU training repeats (bit for bit with one thread).");
 
+    public static final ConfigKey SCORE_BATCH = new ConfigKey("emospark.score.batchSize", "4",
+            "Windows per forward pass when scoring (one recording's windows at a time); in the faithful network the "
+                    + "first convolution alone outputs 88 MB per window of 100 frames.");
+
     public static List<ConfigKey> all() {
         return List.of(WAREHOUSE, SAMPLE_RATE, FRAME_SECONDS, CHUNK_SECONDS, INGEST_TASKS, SPARK_MASTER_DEFAULT,
                 WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
                 MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, TRAIN_EPOCHS,
-                TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_SEED);
+                TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_SEED,
+                SCORE_BATCH);
     }
 }

@@ -3,9 +3,10 @@ package org.emospark.corpus;
 import java.util.Locale;
 
 /**
- * Why an input file, or one line of it, was kept out of the lake. The {@link #code()} is what the
- * {@code rejects} table stores, so a user can group and count by it; the detail that goes with it
- * says which file, which line, what was expected and what was found.
+ * Why an input file, or one line of it, was kept out of the lake, or (the four marked "Score") why a recording
+ * in the lake could not be scored. The {@link #code()} is what the {@code rejects} table stores, so a user can
+ * group and count by it; the detail that goes with it says which file, which line, what was expected and what
+ * was found.
  */
 public enum RejectReason {
     /** The bytes are not a WAV or FLAC stream at all (a text file named .wav, an image, ...). */
@@ -43,7 +44,15 @@ public enum RejectReason {
     /** A labels, turns or transcript file with no audio file of the same recording. */
     ORPHAN_FILE,
     /** A file in a layout folder that does not belong there (e.g. notes.txt in labels/). */
-    UNEXPECTED_FILE;
+    UNEXPECTED_FILE,
+    /** Score: a recording with no rows in audio_chunks. */
+    NO_AUDIO_CHUNKS,
+    /** Score: audio chunks with a gap, an overlap, or fewer samples than the recording has. */
+    BROKEN_AUDIO_CHUNKS,
+    /** Score: audio stored at another sample rate than the model's. */
+    SAMPLE_RATE_MISMATCH,
+    /** Score: semantic_frames vectors of another dimension than the model's word vectors. */
+    BAD_SEMANTIC_FRAMES;
 
     /** The stable lower-case code stored in the rejects table, e.g. {@code truncated_audio}. */
     public String code() {

@@ -2,6 +2,7 @@ package org.emospark.lake;
 
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.FloatType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -193,6 +194,51 @@ public final class Tables {
             List.of("model_id", "split", "scope", "recording_id", "dimension"), List.of("evaluated_at"), "model_id",
             List.of());
 
+    public static final TableDef PREDICTIONS = new TableDef("predictions",
+            "A model's arousal, valence and liking for every 100 ms frame of a scored recording; one row per frame and "
+                    + "model, in the partition of the date it was scored on (a rescore moves the rows).",
+            schema(
+                    field("recording_id", StringType, false),
+                    field("frame", IntegerType, false),
+                    field("time_s", DoubleType, false),
+                    field("arousal", FloatType, false),
+                    field("valence", FloatType, false),
+                    field("liking", FloatType, false),
+                    field("model_id", StringType, false),
+                    field("score_date", DateType, false)),
+            List.of("recording_id", "frame", "model_id"), List.of(), "recording_id", List.of("score_date"));
+
+    public static final TableDef RECORDING_EMOTION = new TableDef("recording_emotion",
+            "One row per scored recording and model: how its predicted emotion is distributed over time. Its rows "
+                    + "are the record of which recordings a model has scored.",
+            schema(
+                    field("model_id", StringType, false),
+                    field("recording_id", StringType, false),
+                    field("score_date", DateType, false),
+                    field("frames", IntegerType, false),
+                    field("audio_s", DoubleType, false),
+                    field("arousal_mean", DoubleType, false),
+                    field("arousal_p10", DoubleType, false),
+                    field("arousal_p50", DoubleType, false),
+                    field("arousal_p90", DoubleType, false),
+                    field("valence_mean", DoubleType, false),
+                    field("valence_p10", DoubleType, false),
+                    field("valence_p50", DoubleType, false),
+                    field("valence_p90", DoubleType, false),
+                    field("liking_mean", DoubleType, false),
+                    field("liking_p10", DoubleType, false),
+                    field("liking_p50", DoubleType, false),
+                    field("liking_p90", DoubleType, false),
+                    // Quadrants of the arousal-valence plane; 0 counts as high arousal and positive valence.
+                    field("share_high_arousal_positive_valence", DoubleType, false),
+                    field("share_high_arousal_negative_valence", DoubleType, false),
+                    field("share_low_arousal_positive_valence", DoubleType, false),
+                    field("share_low_arousal_negative_valence", DoubleType, false),
+                    field("speech_ratio", DoubleType, false),  // frames of subject speech per the turns
+                    field("has_transcript", BooleanType, false),  // false: scored with zero word vectors
+                    field("scored_at", TimestampType, false)),
+            List.of("recording_id", "model_id"), List.of("scored_at"), "recording_id", List.of());
+
     /** Tables written by ingest, in the order they are written: {@code recordings} last, as the commit mark. */
     public static List<TableDef> ingestTables() {
         return List.of(REJECTS, LABELS, TURNS, UTTERANCES, WORDS, AUDIO_CHUNKS, RECORDINGS);
@@ -200,7 +246,7 @@ public final class Tables {
 
     public static List<TableDef> all() {
         return List.of(RECORDINGS, AUDIO_CHUNKS, UTTERANCES, WORDS, LABELS, TURNS, REJECTS, EMBEDDING_SETS, EMBEDDINGS,
-                SEMANTIC_FRAMES, MODELS, EVALUATIONS);
+                SEMANTIC_FRAMES, MODELS, EVALUATIONS, PREDICTIONS, RECORDING_EMOTION);
     }
 
     private static StructType schema(StructField... fields) {

@@ -83,6 +83,29 @@ class EmosparkCliTest {
     }
 
     @Test
+    void scoreHelpListsItsOptions() {
+        Run help = run("score", "--help");
+        assertEquals(0, help.code());
+        for (String option : new String[] {"--model", "--recordings", "--date", "--rescore", "--batch-size", "--warehouse"}) {
+            assertTrue(help.out().contains(option), option + " in " + help.out());
+        }
+        assertTrue(run("--help").out().contains("score"), "the command list names score");
+    }
+
+    @Test
+    void scoreRefusesADateThatIsNotADayAndABatchBelowOneBeforeStartingSpark() {
+        Run date = run("score", "--date", "23/11/2026");
+        assertEquals(EmosparkCli.EXIT_USAGE, date.code());
+        assertTrue(date.err().contains("--date must be a date written YYYY-MM-DD, cannot be: 23/11/2026"), date.err());
+        Run batch = run("score", "--batch-size", "0");
+        assertEquals(EmosparkCli.EXIT_USAGE, batch.code());
+        assertTrue(batch.err().contains("--batch-size must be at least 1, cannot be: 0"), batch.err());
+        Run configured = run("score", "--conf", "emospark.score.batchSize=-2");
+        assertEquals(EmosparkCli.EXIT_USAGE, configured.code());
+        assertTrue(configured.err().contains("emospark.score.batchSize must be at least 1, cannot be: -2"), configured.err());
+    }
+
+    @Test
     void sqlNeedsExactlyOneOfQueryOrFile() {
         Run r = run("sql");
         assertEquals(EmosparkCli.EXIT_USAGE, r.code());

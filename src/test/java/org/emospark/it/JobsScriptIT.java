@@ -59,6 +59,15 @@ class JobsScriptIT {
         assertTrue(report.find(), evaluate.all());
         assertTrue(java.nio.file.Files.isRegularFile(Path.of(report.group(1))), evaluate.all());
 
+        // Scoring the Test split in the executors, then again: the second run finds nothing new.
+        JobsScript.Run score = JobsScript.run(Map.of(), "score", "--warehouse", wh, "--recordings", "split = 'Test'");
+        assertEquals(0, score.exitCode(), score.all());
+        assertTrue(score.stdout().contains("4 selected, 4 scored, 0 skipped as already scored, 0 rejected"), score.all());
+        JobsScript.Run again = JobsScript.run(Map.of(), "score", "--warehouse", wh, "--recordings", "split = 'Test'");
+        assertEquals(0, again.exitCode(), again.all());
+        assertTrue(again.stdout().contains("0 scored, 4 skipped as already scored")
+                && again.stdout().contains("nothing new to score"), again.all());
+
         JobsScript.Run second = JobsScript.run(Map.of(), "ingest", "--layout", "avec2017",
                 "--input", "sample-data/sewa-synth", "--warehouse", wh);
         assertEquals(0, second.exitCode(), second.all());

@@ -13,13 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.emospark.features.embedding.EmbedAction;
-import org.emospark.features.embedding.EmbedSettings;
-import org.emospark.features.embedding.VectorFormat;
-import org.emospark.features.frames.SemanticFramesAction;
-import org.emospark.ingest.CorpusLayout;
-import org.emospark.ingest.IngestAction;
-import org.emospark.ingest.IngestSettings;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
 import org.emospark.model.evaluate.EvaluateAction;
@@ -27,23 +20,15 @@ import org.emospark.model.evaluate.EvaluateResult;
 import org.emospark.model.store.ModelStore;
 import org.emospark.model.train.TrainAction;
 import org.emospark.model.train.TrainSettings;
-import org.emospark.testing.TestCorpus;
-import org.emospark.testing.TestSpark;
+import org.emospark.testing.TinyLake;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** From a tiny lake to stored, registered and evaluated models, through the actions the train and evaluate jobs run. */
 class TrainAndEvaluateTest {
-    /** The lake at 1 kHz: frames of 100 samples, so the network stays tiny. */
-    private static final int RATE = 1000;
-    /**
-     * Frame input 200, pools 4 x 2 = 8 divide it (any window length works), 8 x 200 / 8 = 200 CNN features per
-     * frame; 4 semantic dimensions as in the vector file below; windows of 10 frames (1 s).
-     */
-    private static final ModelConfig CONFIG = new ModelConfig(RATE, 0.1, List.of(4, 8), List.of(4, 2), List.of(4, 2), 0.1,
-            8, 4, 4, 100, 1, 3, ModelConfig.Fusion.ATTENTION, ModelConfig.Streams.BOTH, ModelConfig.LossWeights.EQUAL, 4, 10);
-    private static final TrainSettings SETTINGS = new TrainSettings(2, 2, 2, 0.005, 0.9, 0.99, 5, 11, false);
+    private static final ModelConfig CONFIG = TinyLake.CONFIG;
+    private static final TrainSettings SETTINGS = TinyLake.SETTINGS;
     /** Test_01 and Test_02: 3.3 s and 2.7 s. */
     private static final int TEST_RECORDINGS = 2;
     private static final long TEST_FRAMES = 33 + 27;
@@ -55,15 +40,7 @@ class TrainAndEvaluateTest {
 
     @BeforeAll
     static void lake() throws IOException {
-        Path corpus = TestCorpus.writeSplits(tmp.resolve("corpus"), RATE);
-        wh = new Warehouse(TestSpark.session(), tmp.resolve("wh").toString());
-        new IngestAction(wh, new IngestSettings(RATE, 0.1, 30, "uniform")).layout(CorpusLayout.AVEC2017)
-                .input(corpus.toString()).execute();
-        Path vectors = tmp.resolve("tiny.vec");
-        TestCorpus.text(vectors, "3 4\nHello 1 0 0 0\nwonderful 0 1 0 0\nlaughter 0 0 1 0.5\n");
-        new EmbedAction(wh, new EmbedSettings(16, 4, 1, 5, 7, 1)).importFile(vectors.toString(), VectorFormat.AUTO)
-                .execute();
-        new SemanticFramesAction(wh).execute();
+        wh = TinyLake.build(tmp);
     }
 
     /** The evaluations rows of one model, in key order. */

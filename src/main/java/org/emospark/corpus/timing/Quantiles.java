@@ -3,13 +3,13 @@ package org.emospark.corpus.timing;
 /**
  * Quantiles of sorted samples with linear interpolation between order statistics (the definition
  * of numpy's default {@code percentile}, R type 7): quantile {@code q} lies at position
- * {@code q (n - 1)}.
+ * {@code q (n - 1)}. Used by the word-timing statistics and by scoring's per-recording summaries.
  */
-final class Quantiles {
+public final class Quantiles {
     private Quantiles() {
     }
 
-    static double sortedQuantile(float[] sorted, double q) {
+    public static double sortedQuantile(float[] sorted, double q) {
         checkQ(q, sorted.length);
         double pos = q * (sorted.length - 1);
         int lo = (int) Math.floor(pos);

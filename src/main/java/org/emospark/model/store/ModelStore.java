@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -114,6 +116,17 @@ public final class ModelStore {
                     + " do not fit its config: " + e.getMessage(), e);
         }
         return net;
+    }
+
+    /** The network's parameters in DJL's block format, as {@link #restore} reads them back. */
+    public static byte[] parametersOf(SpeechEmotionNet net) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            net.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot serialise the parameters of the network", e);
+        }
+        return bytes.toByteArray();
     }
 
     private static void write(FileSystem fs, Path file, byte[] bytes) throws IOException {

@@ -3,10 +3,6 @@ package org.emospark.model.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +22,7 @@ import org.emospark.model.metrics.DimensionScores;
 import org.emospark.model.metrics.EmotionScoring;
 import org.emospark.model.predict.NetworkInputs;
 import org.emospark.model.predict.RecordingPredictor;
+import org.emospark.model.store.ModelStore;
 
 /**
  * Trains the network on CPU (or whatever device DJL's default is) with Adam on {@code 1 - CCC}: windows of T
@@ -139,7 +136,7 @@ public final class ModelTrainer {
                 if (improved) {
                     bestMean = mean;
                     bestEpoch = epoch;
-                    best = parameters(net);
+                    best = ModelStore.parametersOf(net);
                 }
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 // ETA to the last epoch; early stopping can only make it shorter.
@@ -170,16 +167,5 @@ public final class ModelTrainer {
 
     private String label() {
         return config.fusion().name().toLowerCase() + "/" + config.streams().name().toLowerCase();
-    }
-
-    /** The block's parameters in DJL's format, as {@code Block.loadParameters} reads them back. */
-    static byte[] parameters(SpeechEmotionNet net) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            net.saveParameters(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }

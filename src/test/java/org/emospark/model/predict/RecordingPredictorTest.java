@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.Map;
@@ -190,5 +194,41 @@ class RecordingPredictorTest {
         for (int f = 0; f < a.length; f++) {
             assertArrayEquals(a[f], b[f], 1e-6f, "frame " + f);
         }
+    }
+
+    @Test
+    void predictingOnAnotherThreadLeavesNothingBehindInTheNetworksManagerAndRecordsNoGradients() throws Exception {
+        // The network is shared, long-lived state (one per executor JVM when scoring): a call must not leave arrays
+        // in its manager, and must not build autograd graphs on threads where PyTorch's grad mode is on (every
+        // thread but the one that started the engine).
+        List<RecordingExample> recordings = List.of(recording("Devel_07", 7, 0.0, true));
+        RecordingPredictor predictor = new RecordingPredictor(net, CONFIG, 2);
+        float[][] here = predictor.predict(manager, recordings).get("Devel_07");
+        int held = manager.getManagedArrays().size();
+        float[][][] there = new float[1][][];
+        boolean[] gradMode = new boolean[3];
+        // The same network behind a block that notes the thread's grad mode at the moment of the forward pass.
+        Block noting = new LambdaBlock(inputs -> {
+            gradMode[1] = JniUtils.isGradMode();
+            return net.forward(new ParameterStore(inputs.head().getManager(), true), inputs, false);
+        });
+        Thread other = new Thread(() -> {
+            gradMode[0] = JniUtils.isGradMode();
+            try (NDManager call = NDManager.newBaseManager()) {
+                there[0] = predictor.predict(call, recordings).get("Devel_07");
+                new RecordingPredictor(noting, CONFIG, 2).predict(call, recordings);
+            }
+            gradMode[2] = JniUtils.isGradMode();
+        });
+        other.start();
+        other.join();
+
+        assertEquals(held, manager.getManagedArrays().size(), "arrays left in the network's manager");
+        for (int f = 0; f < here.length; f++) {
+            assertArrayEquals(here[f], there[0][f], 0f, "frame " + f);
+        }
+        assertTrue(gradMode[0], "a fresh thread records gradients: the check below could not fail");
+        assertFalse(gradMode[1], "no gradients are recorded during the forward pass");
+        assertTrue(gradMode[2], "the thread's own grad mode is restored after the call");
     }
 }

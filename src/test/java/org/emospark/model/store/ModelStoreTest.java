@@ -6,28 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
-import org.emospark.model.metrics.DimensionScores;
-import org.emospark.model.predict.NetworkInputs;
-import org.emospark.model.train.EpochReport;
 import org.emospark.model.train.TrainSettings;
+import org.emospark.testing.StoredModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,35 +37,16 @@ class ModelStoreTest {
         return new ModelStore(tmp.toUri().toString(), new Configuration());
     }
 
-    private static DimensionScores scores(double a, double v, double l) {
-        // Pearson NaN as for a constant gold series (e.g. a constant liking track): it must survive the JSON.
-        return new DimensionScores(new DimensionScores.Score(a, a + 0.01, 0.3), new DimensionScores.Score(v, v + 0.02, 0.25),
-                new DimensionScores.Score(l, Double.NaN, 0.125));
-    }
-
     private static ModelManifest manifest(String id) {
-        List<EpochReport> epochs = List.of(
-                new EpochReport(1, 0.9, scores(0.1, 0.05, 0.0), 1.5, 1.25, 0.01),
-                new EpochReport(2, 0.7, scores(0.3, 0.2, 0.1), 1.4, 1.2, 0.02),
-                new EpochReport(3, 0.65, scores(0.28, 0.21, 0.05), 1.45, 1.1, 0.03));
-        return new ModelManifest(id, "tiny", "2024-05-01T10:00:00.123Z", CONFIG, SETTINGS, "w2v-abc",
-                Map.of("recordings", 3L, "labels", 1L), List.of("Train_01", "Train_02"), List.of("Devel_01"), 12.5,
-                1234, epochs, 2, epochs.get(1).devel(), 4.35, 28.7, 0.02);
+        return StoredModels.manifest(id, CONFIG, SETTINGS);
     }
 
-    private static byte[] parameters(SpeechEmotionNet net) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            net.saveParameters(out);
-        }
-        return bytes.toByteArray();
+    private static byte[] parameters(SpeechEmotionNet net) {
+        return ModelStore.parametersOf(net);
     }
 
     private static SpeechEmotionNet initialised(NDManager manager, int seed) {
-        Engine.getInstance().setRandomSeed(seed);
-        SpeechEmotionNet net = new SpeechEmotionNet(CONFIG);
-        net.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(CONFIG, 1));
-        return net;
+        return StoredModels.initialised(manager, CONFIG, seed);
     }
 
     /** A fixed input of two windows, built once (StrictMath: bit-identical however the JIT compiles it). */
@@ -169,8 +143,7 @@ class ModelStoreTest {
     void parametersThatDoNotFitTheConfigAreRejectedOnLoad() throws IOException {
         ModelStore store = store();
         try (NDManager manager = NDManager.newBaseManager()) {
-            SpeechEmotionNet wider = new SpeechEmotionNet(CONFIG.withStreams(ModelConfig.Streams.SEMANTIC));
-            wider.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(wider.config(), 1));
+            SpeechEmotionNet wider = StoredModels.initialised(manager, CONFIG.withStreams(ModelConfig.Streams.SEMANTIC), 5);
             store.save(manifest("tiny-dddddddddd"), parameters(wider));
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.load("tiny-dddddddddd", manager));
             assertTrue(e.getMessage().contains("tiny-dddddddddd"), e.getMessage());

@@ -1,0 +1,76 @@
+package org.emospark.jobs;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.emospark.config.ConfigKeys;
+import org.emospark.config.EmosparkConfig;
+import org.emospark.lake.Warehouse;
+import org.emospark.scoring.ScoreAction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Score recordings of the lake with a stored model, in the executors: arousal, valence and liking",
+                "every 100 ms into the predictions table (partitioned by score date) and one summary row per recording",
+                "into recording_emotion. Incremental: recordings this model has scored are skipped (--rescore scores",
+                "them again); idempotent: scoring the same recordings again changes no row. Recordings that cannot",
+                "be scored go to the rejects table (stage score)."})
+public final class ScoreJob extends SparkJob {
+    @Option(names = "--model", paramLabel = "ID", description = "Model id (default: the most recently trained).")
+    String model;
+
+    @Option(names = "--recordings", paramLabel = "SQL",
+            description = "Which recordings: a Spark SQL condition on the recordings table, e.g. \"split = 'Test'\" "
+                    + "(default: all).")
+    String recordings;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "Score date the rows are filed under (default: today).")
+    String date;
+
+    @Option(names = "--rescore", description = "Score the recordings again even if this model has scored them.")
+    boolean rescore;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Windows per forward pass (default: emospark.score.batchSize).")
+    Integer batchSize;
+
+    @Override
+    protected String appName() {
+        return "emospark score";
+    }
+
+    @Override
+    protected void validate(EmosparkConfig config) {
+        scoreDate();
+        batchSize(config);
+    }
+
+    @Override
+    protected String run(Warehouse warehouse, EmosparkConfig config) {
+        return new ScoreAction(warehouse)
+                .model(model)
+                .recordings(recordings)
+                .scoreDate(scoreDate())
+                .rescore(rescore)
+                .batchSize(batchSize(config))
+                .execute().summary();
+    }
+
+    private LocalDate scoreDate() {
+        try {
+            return date == null ? null : LocalDate.parse(date.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--date must be a date written YYYY-MM-DD, cannot be: " + date);
+        }
+    }
+
+    private int batchSize(EmosparkConfig config) {
+        int n = batchSize != null ? batchSize : config.getInt(ConfigKeys.SCORE_BATCH);
+        if (n < 1) {
+            throw new IllegalArgumentException((batchSize != null ? "--batch-size" : ConfigKeys.SCORE_BATCH.name())
+                    + " must be at least 1, cannot be: " + n);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,276 @@
+package org.emospark.scoring;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.emospark.config.ConfigKeys;
+import org.emospark.corpus.text.Turn;
+import org.emospark.lake.KeyedMerge;
+import org.emospark.lake.MergeCounts;
+import org.emospark.lake.Tables;
+import org.emospark.lake.Warehouse;
+import org.emospark.model.store.ModelManifest;
+import org.emospark.model.store.ModelRegistry;
+import org.emospark.model.store.ModelStore;
+
+/**
+ * Scores recordings of the lake with a stored model, in the executors: {@code predictions} (arousal, valence and
+ * liking per 100 ms frame) and {@code recording_emotion} (one summary row per recording and model).
+ *
+ * <p><b>Incremental.</b> A recording counts as scored by a model when {@code recording_emotion} has its row for
+ * that model; only the others are scored, unless {@link #rescore}. {@code recording_emotion} is written last, so a
+ * run that dies half way leaves those recordings to the next run. Nothing new to score: nothing is written, no
+ * table gets a new version.
+ *
+ * <p><b>Idempotent.</b> Every table is written with {@link KeyedMerge} on its keys, its deletions limited to the
+ * recordings scored now and to this model: {@code predictions} on (recording_id, frame, model_id), so a recording
+ * has one row per frame and model whatever the score dates (a rescore on another date moves its rows to that
+ * date's partition); scoring the same recordings again with the same model writes no change and makes no commit.
+ *
+ * <p><b>Bad input loses nothing.</b> A recording the model cannot score (no or broken audio chunks, another
+ * sample rate, word vectors of another size) becomes a {@code rejects} row (stage {@value #STAGE}, its detail
+ * naming the model) and the run goes on; a later run that scores it removes that reject. A recording without
+ * words (no transcript, or semantic frames not built yet) is scored with zero word vectors and flagged
+ * {@code has_transcript = false}.
+ *
+ * <p><b>Cost.</b> One shuffle brings each recording's rows to one task: its recordings row, subject turns and the
+ * vectors of the frames with a word (two small aggregations), then its audio chunks, sorted, streamed in
+ * {@code chunk_index} order; a task holds the audio of the recording it is scoring, not of its whole partition.
+ * Each executor loads the model once ({@link ExecutorModels}) on the device Spark gave the task
+ * ({@link DeviceChoice}). Partitions follow spark.sql.shuffle.partitions (adaptive execution merges small ones).
+ * Then one MERGE per table, each joining the new rows with the table.
+ */
+public final class ScoreAction {
+    /** The stage of the rejects this action writes. */
+    public static final String STAGE = "score";
+
+    private final Warehouse warehouse;
+    private String modelId;
+    private String recordingFilter;
+    private LocalDate scoreDate;
+    private boolean rescore;
+    private int batchSize = Integer.parseInt(ConfigKeys.SCORE_BATCH.defaultValue());
+
+    public ScoreAction(Warehouse warehouse) {
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+    }
+
+    /** The model to score with; default: the most recently trained ({@link ModelRegistry#latest()}). */
+    public ScoreAction model(String value) {
+        this.modelId = value;
+        return this;
+    }
+
+    /** A Spark SQL condition on {@code recordings} columns, e.g. {@code split = 'Test'}; default: every recording. */
+    public ScoreAction recordings(String sqlCondition) {
+        this.recordingFilter = sqlCondition == null || sqlCondition.isBlank() ? null : sqlCondition;
+        return this;
+    }
+
+    /** The date the rows are filed under ({@code score_date}); default: today on the driver's clock. */
+    public ScoreAction scoreDate(LocalDate value) {
+        this.scoreDate = value;
+        return this;
+    }
+
+    /** Score the selected recordings even when this model has scored them before. */
+    public ScoreAction rescore(boolean value) {
+        this.rescore = value;
+        return this;
+    }
+
+    /** Windows per forward pass. */
+    public ScoreAction batchSize(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("Score batch size must be at least 1, cannot be: " + value);
+        }
+        this.batchSize = value;
+        return this;
+    }
+
+    public ScoreResult execute() {
+        long started = System.nanoTime();
+        if (!warehouse.exists(Tables.RECORDINGS)) {
+            throw new IllegalArgumentException("No recordings in " + warehouse + ": run 'emospark ingest' first");
+        }
+        String id = modelId != null ? modelId : new ModelRegistry(warehouse).latest();
+        ModelManifest manifest = ModelStore.of(warehouse).manifest(id);
+        LocalDate date = scoreDate != null ? scoreDate : LocalDate.now();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
+        jsc.setJobGroup("score", "Scoring recordings with model " + id
+                + (recordingFilter == null ? "" : " (" + recordingFilter + ")"), false);
+        try {
+            jsc.setJobDescription("Listing the recordings to score");
+            Map<String, String> selected = selected();
+            Set<String> done = rescore ? Set.of() : scoredBefore(id, selected.keySet());
+            Map<String, String> todo = new TreeMap<>(selected);
+            todo.keySet().removeAll(done);
+            ScoreResult.Selection selection = new ScoreResult.Selection(id, date, recordingFilter, rescore, selected.size(),
+                    done.size());
+            if (todo.isEmpty()) {
+                return ScoreResult.nothingToScore(selection, seconds(started));
+            }
+            Dataset<Row> ids = broadcast(warehouse.spark().createDataset(new ArrayList<>(todo.keySet()), Encoders.STRING())
+                    .toDF("recording_id"));
+            checkEmbeddingSet(manifest, ids);
+            Broadcast<ModelRef> model = jsc.broadcast(ModelRef.of(warehouse, id));
+            Timestamp now = Timestamp.from(Instant.now());
+            Dataset<Row> stream = stream(ids);
+            Dataset<Row> results = stream
+                    .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+                    .flatMapSortedGroups(new Column[] {stream.col("seq")},
+                            new RecordingScorer(model, batchSize, Date.valueOf(date), now), Encoders.row(ScoreRows.RESULT))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                jsc.setJobDescription("Scoring " + todo.size() + " recordings with model " + id + " (batches of "
+                        + batchSize + " windows)");
+                Row stats = ScoreRows.emotion(results).agg(count("*"), sum("frames"), sum("audio_s"),
+                        sum(when(not(col("has_transcript")), 1).otherwise(0))).head();
+                Map<String, Long> rejected = new TreeMap<>();
+                for (Row r : ScoreRows.rejects(results).groupBy("reason").count().collectAsList()) {
+                    rejected.put(r.getString(0), r.getLong(1));
+                }
+                jsc.setJobDescription("Merging score rejects into " + warehouse.pathOf(Tables.REJECTS));
+                MergeCounts rejects = KeyedMerge.merge(warehouse, Tables.REJECTS, ScoreRows.rejects(results),
+                        new ArrayList<>(new TreeSet<>(todo.values())), col("t.stage").equalTo(STAGE)
+                                .and(col("t.detail").startsWith(ScoreRows.detailPrefix(id))));
+                List<String> scope = new ArrayList<>(todo.keySet());
+                Column thisModel = col("t.model_id").equalTo(id);
+                jsc.setJobDescription("Merging predictions into " + warehouse.pathOf(Tables.PREDICTIONS));
+                MergeCounts predictions = KeyedMerge.merge(warehouse, Tables.PREDICTIONS, ScoreRows.predictions(results),
+                        scope, thisModel);
+                jsc.setJobDescription("Merging recording_emotion into " + warehouse.pathOf(Tables.RECORDING_EMOTION));
+                MergeCounts emotion = KeyedMerge.merge(warehouse, Tables.RECORDING_EMOTION, ScoreRows.emotion(results),
+                        scope, thisModel);
+                return new ScoreResult(selection, stats.getLong(0), rejected, longOrZero(stats, 3), longOrZero(stats, 1),
+                        stats.isNullAt(2) ? 0 : stats.getDouble(2), seconds(started), predictions, emotion, rejects);
+            } finally {
+                results.unpersist();
+            }
+        } finally {
+            jsc.clearJobGroup();
+        }
+    }
+
+    /** The selected recordings: id -> source_uri. */
+    private Map<String, String> selected() {
+        Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS);
+        if (recordingFilter != null) {
+            try {
+                recordings = recordings.where(recordingFilter);
+            } catch (Exception e) {
+                if (e instanceof AnalysisException a) {
+                    throw new IllegalArgumentException("Cannot select recordings with '" + recordingFilter
+                            + "' (a Spark SQL condition on the columns of the recordings table): " + a.getSimpleMessage(), e);
+                }
+                throw e;
+            }
+        }
+        Map<String, String> out = new TreeMap<>();
+        for (Row r : recordings.select("recording_id", "source_uri").collectAsList()) {
+            out.put(r.getString(0), r.getString(1));
+        }
+        return out;
+    }
+
+    /** Which of {@code ids} have a recording_emotion row for the model. */
+    private Set<String> scoredBefore(String id, Set<String> ids) {
+        Set<String> out = new HashSet<>();
+        for (Row r : warehouse.read(Tables.RECORDING_EMOTION).where(col("model_id").equalTo(id)).select("recording_id")
+                .collectAsList()) {
+            if (ids.contains(r.getString(0))) {
+                out.add(r.getString(0));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Refuses to score with word vectors of another embedding set than the model learnt: the vectors would have
+     * the right size and mean nothing to it.
+     */
+    private void checkEmbeddingSet(ModelManifest manifest, Dataset<Row> ids) {
+        if (!manifest.config().streams().usesSemantic() || manifest.embeddingSet() == null) {
+            return;
+        }
+        warehouse.spark().sparkContext().setJobDescription("Checking the embedding set of the semantic frames");
+        for (Row r : warehouse.read(Tables.SEMANTIC_FRAMES).join(ids, "recording_id", "left_semi").select("embedding_set")
+                .distinct().limit(2).collectAsList()) {
+            if (!manifest.embeddingSet().equals(r.getString(0))) {
+                throw new IllegalArgumentException("Model " + manifest.modelId() + " learnt word vectors of embedding set "
+                        + manifest.embeddingSet() + " but the semantic frames of the recordings to score come from "
+                        + r.getString(0) + ": rerun 'emospark features --semantic --embeddings " + manifest.embeddingSet()
+                        + "' or score with a model trained on " + r.getString(0));
+            }
+        }
+    }
+
+    /**
+     * Each recording's rows in one stream ({@link ScoreRows}): its recordings row with subject turns and word
+     * frames ({@code seq = -1}), then its audio chunks ({@code seq = chunk_index}).
+     */
+    private Dataset<Row> stream(Dataset<Row> ids) {
+        Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS).join(ids, "recording_id", "left_semi")
+                .select("recording_id", "split", "source_uri", "sample_rate", "num_samples");
+        Dataset<Row> turns = warehouse.read(Tables.TURNS).where(col("speaker").equalTo(Turn.SUBJECT))
+                .join(ids, "recording_id", "left_semi").groupBy("recording_id")
+                .agg(collect_list(struct(col("start_s"), col("end_s"))).as("subject_turns"));
+        // Frames without a word hold zeros by definition (features --semantic), so only the others travel.
+        Dataset<Row> words = warehouse.read(Tables.SEMANTIC_FRAMES).where(col("word").isNotNull())
+                .join(ids, "recording_id", "left_semi").groupBy("recording_id")
+                .agg(collect_list(struct(col("frame"), col("vector"))).as("word_frames"));
+        Dataset<Row> heads = recordings.join(turns, "recording_id", "left").join(words, "recording_id", "left")
+                .select(col("recording_id"), lit(ScoreRows.RECORDING_SEQ).as("seq"), col("split"), col("source_uri"),
+                        col("sample_rate"), col("num_samples"), nullOf(DataTypes.LongType, "start_sample"),
+                        nullOf(DataTypes.BinaryType, "pcm"), col("subject_turns"), col("word_frames"));
+        Dataset<Row> chunks = warehouse.read(Tables.AUDIO_CHUNKS).join(ids, "recording_id", "left_semi")
+                .select(col("recording_id"), col("chunk_index").as("seq"), nullOf(DataTypes.StringType, "split"),
+                        nullOf(DataTypes.StringType, "source_uri"), col("sample_rate"),
+                        nullOf(DataTypes.LongType, "num_samples"), col("start_sample"), col("pcm"),
+                        nullOf(heads.schema().apply("subject_turns").dataType(), "subject_turns"),
+                        nullOf(heads.schema().apply("word_frames").dataType(), "word_frames"));
+        return heads.unionByName(chunks);
+    }
+
+    private static Column nullOf(DataType type, String name) {
+        return lit(null).cast(type).as(name);
+    }
+
+    private static long longOrZero(Row row, int i) {
+        return row.isNullAt(i) ? 0 : row.getLong(i);
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

@@ -1,0 +1,147 @@
+package org.emospark.scoring;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.emospark.corpus.InputRejectedException;
+import org.emospark.lake.Tables;
+import org.emospark.model.ModelConfig;
+import org.emospark.model.data.RecordingExample;
+import org.emospark.model.data.TurnSpan;
+
+/**
+ * The rows scoring moves, in and out of the executors.
+ *
+ * <p>In: one stream per recording, sorted by {@code seq}: first the recording's own row ({@code seq = -1}: its
+ * {@code recordings} columns, subject turns and the word vectors of the frames with a word), then one row per
+ * audio chunk ({@code seq = chunk_index}). Streaming the chunks in order keeps a task from holding more than the
+ * recording it is scoring; the recording's own row comes first, so a recording without chunks still arrives.
+ *
+ * <p>Out: one row per recording: its {@code predictions} rows and its {@code recording_emotion} row when it was
+ * scored, its {@code rejects} row when it was not. Each is a struct (or array of structs) of the table's own
+ * schema, so splitting the result into the tables is a select.
+ */
+final class ScoreRows {
+    static final int RECORDING_SEQ = -1;
+
+    private ScoreRows() {
+    }
+
+    static final StructType RESULT = new StructType(new StructField[] {
+            new StructField("recording_id", DataTypes.StringType, false, Metadata.empty()),
+            new StructField("predictions", DataTypes.createArrayType(Tables.PREDICTIONS.schema(), false), true,
+                    Metadata.empty()),
+            new StructField("emotion", Tables.RECORDING_EMOTION.schema(), true, Metadata.empty()),
+            new StructField("reject", Tables.REJECTS.schema(), true, Metadata.empty())});
+
+    /**
+     * Gathers one recording's stream into a {@link LakeRecording}. Columns: recording_id, seq, split, source_uri,
+     * sample_rate, num_samples, start_sample, pcm, subject_turns (array of start_s, end_s), word_frames (array of
+     * frame, vector).
+     */
+    static LakeRecording recordingOf(String recordingId, Iterator<Row> stream) {
+        if (!stream.hasNext()) {
+            throw new IllegalStateException("No rows for recording " + recordingId);
+        }
+        Row head = stream.next();
+        if (head.getInt(head.fieldIndex("seq")) != RECORDING_SEQ) {
+            throw new IllegalStateException("The stream of recording " + recordingId + " does not start with its "
+                    + "recordings row (seq " + RECORDING_SEQ + ") but with seq " + head.getAs("seq"));
+        }
+        LakeRecording recording = new LakeRecording(recordingId, head.getAs("split"), head.getAs("source_uri"),
+                head.<Integer>getAs("sample_rate"),
+                head.<Long>getAs("num_samples"), turns(head.getList(head.fieldIndex("subject_turns"))),
+                wordFrames(head.getList(head.fieldIndex("word_frames"))));
+        while (stream.hasNext()) {
+            Row chunk = stream.next();
+            recording.addChunk(chunk.<Long>getAs("start_sample"), chunk.<Integer>getAs("sample_rate"), chunk.getAs("pcm"));
+        }
+        return recording;
+    }
+
+    private static List<TurnSpan> turns(List<Row> rows) {
+        return rows == null ? List.of() : rows.stream().map(t -> new TurnSpan(t.getDouble(0), t.getDouble(1))).toList();
+    }
+
+    private static Map<Integer, float[]> wordFrames(List<Row> rows) {
+        Map<Integer, float[]> out = new HashMap<>();
+        if (rows != null) {
+            for (Row r : rows) {
+                out.put(r.getInt(0), floats(r.getList(1)));
+            }
+        }
+        return out;
+    }
+
+    /** An array&lt;float&gt; cell as a float array. */
+    static float[] floats(List<Float> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+
+    /** The result of a scored recording: a predictions row per frame and its recording_emotion row. */
+    static Row scored(LakeRecording recording, RecordingExample example, float[][] predicted, ModelConfig config,
+                      String modelId, Date scoreDate, Timestamp scoredAt) {
+        Row[] frames = new Row[predicted.length];
+        BigDecimal step = BigDecimal.valueOf(config.frameSeconds());
+        for (int f = 0; f < frames.length; f++) {
+            // The frame's start as its decimal value (0.3, not 0.30000000000000004), like the labels' times.
+            double time = step.multiply(BigDecimal.valueOf(f)).doubleValue();
+            frames[f] = RowFactory.create(example.recordingId(), f, time, predicted[f][0], predicted[f][1],
+                    predicted[f][2], modelId, scoreDate);
+        }
+        EmotionSummary s = EmotionSummary.of(predicted, example.subject());
+        double audioSeconds = example.pcm().length() / (double) config.sampleRate();
+        Row emotion = RowFactory.create(modelId, example.recordingId(), scoreDate, s.frames(), audioSeconds,
+                s.arousal().mean(), s.arousal().p10(), s.arousal().p50(), s.arousal().p90(),
+                s.valence().mean(), s.valence().p10(), s.valence().p50(), s.valence().p90(),
+                s.liking().mean(), s.liking().p10(), s.liking().p50(), s.liking().p90(),
+                s.highArousalPositive(), s.highArousalNegative(), s.lowArousalPositive(), s.lowArousalNegative(),
+                s.speechRatio(), recording.hasTranscript(), scoredAt);
+        return RowFactory.create(example.recordingId(), frames, emotion, null);
+    }
+
+    /**
+     * The result of a recording that could not be scored: its rejects row, stage {@link ScoreAction#STAGE}, the
+     * detail prefixed with the model (whether a recording can be scored can depend on the model).
+     */
+    static Row rejected(LakeRecording recording, String modelId, InputRejectedException e, Timestamp seenAt) {
+        Row reject = RowFactory.create(recording.sourceUri(), ScoreAction.STAGE, e.reason().code(),
+                detailPrefix(modelId) + e.detail(), null, recording.recordingId(), seenAt);
+        return RowFactory.create(recording.recordingId(), null, null, reject);
+    }
+
+    /** How the detail of a score reject starts: it names the model, so rejects of one model can be told apart. */
+    static String detailPrefix(String modelId) {
+        return "model " + modelId + ": ";
+    }
+
+    static Dataset<Row> predictions(Dataset<Row> results) {
+        return results.where(col("predictions").isNotNull()).select(explode(col("predictions")).as("p")).select("p.*");
+    }
+
+    static Dataset<Row> emotion(Dataset<Row> results) {
+        return results.where(col("emotion").isNotNull()).select("emotion.*");
+    }
+
+    static Dataset<Row> rejects(Dataset<Row> results) {
+        return results.where(col("reject").isNotNull()).select("reject.*");
+    }
+}

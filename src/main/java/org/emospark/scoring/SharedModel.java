@@ -1,0 +1,49 @@
+package org.emospark.scoring;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.emospark.model.ModelConfig;
+import org.emospark.model.data.RecordingExample;
+import org.emospark.model.predict.RecordingPredictor;
+import org.emospark.model.store.ModelManifest;
+
+/**
+ * One stored model loaded on one device, shared by every task of an executor JVM that scores with it (see
+ * {@link ExecutorModels}). Thread-safe: each {@link #predict} call works in its own NDManager, on its own copy of
+ * the parameters per batch and without gradients ({@link RecordingPredictor}); the network itself is only read.
+ * Its parameters live in a manager that stays open for the life of the JVM.
+ */
+public final class SharedModel {
+    private final ModelManifest manifest;
+    private final Block net;
+    private final Device device;
+
+    SharedModel(ModelManifest manifest, Block net, Device device) {
+        this.manifest = Objects.requireNonNull(manifest, "manifest");
+        this.net = Objects.requireNonNull(net, "net");
+        this.device = Objects.requireNonNull(device, "device");
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    public ModelConfig config() {
+        return manifest.config();
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    /** Predictions per recording, {@code [frame][arousal, valence, liking]}, windows in batches of {@code batchSize}. */
+    public Map<String, float[][]> predict(List<RecordingExample> recordings, int batchSize) {
+        try (NDManager call = NDManager.newBaseManager(device)) {
+            return new RecordingPredictor(net, manifest.config(), batchSize).predict(call, recordings);
+        }
+    }
+}

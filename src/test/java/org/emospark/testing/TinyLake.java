@@ -1,0 +1,50 @@
+package org.emospark.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.emospark.features.embedding.EmbedAction;
+import org.emospark.features.embedding.EmbedSettings;
+import org.emospark.features.embedding.VectorFormat;
+import org.emospark.features.frames.SemanticFramesAction;
+import org.emospark.ingest.CorpusLayout;
+import org.emospark.ingest.IngestAction;
+import org.emospark.ingest.IngestSettings;
+import org.emospark.lake.Warehouse;
+import org.emospark.model.ModelConfig;
+import org.emospark.model.train.TrainSettings;
+
+/**
+ * A lake small enough to train a model on in seconds: the {@link TestCorpus#writeSplits} recordings ingested at
+ * 1 kHz (frames of 100 samples), 4-dimensional word vectors imported from a three-word file, semantic frames
+ * built; with a network config and training settings to match.
+ */
+public final class TinyLake {
+    /** The lake's sample rate. */
+    public static final int RATE = 1000;
+    /**
+     * Frame input 200, pools 4 x 2 = 8 divide it (any window length works), 8 x 200 / 8 = 200 CNN features per
+     * frame; 4 semantic dimensions as in the vector file; windows of 10 frames (1 s).
+     */
+    public static final ModelConfig CONFIG = new ModelConfig(RATE, 0.1, List.of(4, 8), List.of(4, 2), List.of(4, 2), 0.1,
+            8, 4, 4, 100, 1, 3, ModelConfig.Fusion.ATTENTION, ModelConfig.Streams.BOTH, ModelConfig.LossWeights.EQUAL, 4, 10);
+    /** Two epochs, batches of two windows, seeded. */
+    public static final TrainSettings SETTINGS = new TrainSettings(2, 2, 2, 0.005, 0.9, 0.99, 5, 11, false);
+
+    private TinyLake() {
+    }
+
+    /** Writes the corpus under {@code dir/corpus} and builds the lake at {@code dir/wh}. */
+    public static Warehouse build(Path dir) throws IOException {
+        Path corpus = TestCorpus.writeSplits(dir.resolve("corpus"), RATE);
+        Warehouse wh = new Warehouse(TestSpark.session(), dir.resolve("wh").toString());
+        new IngestAction(wh, new IngestSettings(RATE, 0.1, 30, "uniform")).layout(CorpusLayout.AVEC2017)
+                .input(corpus.toString()).execute();
+        Path vectors = dir.resolve("tiny.vec");
+        TestCorpus.text(vectors, "3 4\nHello 1 0 0 0\nwonderful 0 1 0 0\nlaughter 0 0 1 0.5\n");
+        new EmbedAction(wh, new EmbedSettings(16, 4, 1, 5, 7, 1)).importFile(vectors.toString(), VectorFormat.AUTO)
+                .execute();
+        new SemanticFramesAction(wh).execute();
+        return wh;
+    }
+}
