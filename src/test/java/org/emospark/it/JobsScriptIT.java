@@ -68,6 +68,20 @@ class JobsScriptIT {
         assertTrue(again.stdout().contains("0 scored, 4 skipped as already scored")
                 && again.stdout().contains("nothing new to score"), again.all());
 
+        // The nightly cycle over the same landing path: nothing new to ingest, the 16 recordings the model has
+        // not scored yet are scored under the given date, and a second run the same night scores nothing.
+        String[] nightly = {"--landing", "sample-data/sewa-synth", "--layout", "avec2017", "--warehouse", wh,
+                "--date", "2001-02-03", "--lock", tmp.resolve("nightly.lock").toString()};
+        JobsScript.Run night = JobsScript.runScript("nightly", Map.of(), nightly);
+        assertEquals(0, night.exitCode(), night.all());
+        assertTrue(night.stdout().contains("20 selected, 16 scored, 4 skipped as already scored, 0 rejected"), night.all());
+        assertTrue(Pattern.compile("\\| attention-both-\\S+ +\\| 16 +\\|").matcher(night.stdout()).find(), night.all());
+        JobsScript.Run nightAgain = JobsScript.runScript("nightly", Map.of(), nightly);
+        assertEquals(0, nightAgain.exitCode(), nightAgain.all());
+        assertTrue(nightAgain.stdout().contains("0 scored, 20 skipped as already scored"), nightAgain.all());
+        assertTrue(Pattern.compile("\\| attention-both-\\S+ +\\| 16 +\\|").matcher(nightAgain.stdout()).find(),
+                nightAgain.all());
+
         JobsScript.Run second = JobsScript.run(Map.of(), "ingest", "--layout", "avec2017",
                 "--input", "sample-data/sewa-synth", "--warehouse", wh);
         assertEquals(0, second.exitCode(), second.all());
@@ -78,6 +92,30 @@ class JobsScriptIT {
             assertEquals("0 0 0", changes.group(1) + " " + changes.group(2) + " " + changes.group(3), second.all());
         }
         assertEquals(7, tables, second.all());
+    }
+
+    @Test
+    void nightlyRefusesToRunTwiceAtOnce() throws Exception {
+        Path lock = tmp.resolve("held.lock");
+        Process holder = new ProcessBuilder("flock", lock.toString(), "sleep", "120").start();
+        try {
+            // flock creates and takes the lock before sleep starts; wait until it has.
+            for (int i = 0; i < 100 && !java.nio.file.Files.exists(lock); i++) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(200);
+            JobsScript.Run busy = JobsScript.runScript("nightly", Map.of(), "--landing", "sample-data/sewa-synth",
+                    "--warehouse", tmp.resolve("wh").toString(), "--lock", lock.toString());
+            assertEquals(75, busy.exitCode(), busy.all());
+            assertTrue(busy.stderr().contains("another run holds"), busy.all());
+            assertTrue(busy.stdout().isEmpty(), "no step may start while the lock is held\n" + busy.all());
+        } finally {
+            holder.destroyForcibly();
+        }
+
+        JobsScript.Run usage = JobsScript.runScript("nightly", Map.of(), "--landing", "x");
+        assertEquals(2, usage.exitCode(), usage.all());
+        assertTrue(usage.stderr().contains("--landing and --warehouse are required"), usage.all());
     }
 
     @Test

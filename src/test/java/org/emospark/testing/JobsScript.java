@@ -22,9 +22,15 @@ public final class JobsScript {
     }
 
     public static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return runScript("emospark", env, args);
+    }
+
+    /** Runs {@code jobs/<script>} (e.g. {@code nightly}) the same way. */
+    public static Run runScript(String script, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         Path root = TestSpark.repoRoot();
         List<String> cmd = new ArrayList<>();
-        cmd.add(root.resolve("jobs/emospark").toString());
+        cmd.add(root.resolve("jobs").resolve(script).toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
         pb.environment().remove("SPARK_HOME");
@@ -37,7 +43,7 @@ public final class JobsScript {
         Process p = pb.start();
         if (!p.waitFor(15, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new IllegalStateException("jobs/emospark " + String.join(" ", args) + " did not finish in 15 minutes");
+            throw new IllegalStateException("jobs/" + script + " " + String.join(" ", args) + " did not finish in 15 minutes");
         }
         Run run = new Run(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
                 Files.readString(err.toPath(), StandardCharsets.UTF_8));
