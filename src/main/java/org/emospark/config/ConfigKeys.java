@@ -78,6 +78,9 @@ public final class ConfigKeys {
             "Adam beta2 (authors' code 0.99).");
     public static final ConfigKey TRAIN_LSTM_CLIP = new ConfigKey("emospark.train.lstmClipNorm", "5",
             "Global gradient-norm clip on the LSTM's parameters (paper: 5); 0 turns it off.");
+    public static final ConfigKey TRAIN_MODALITY_DROPOUT = new ConfigKey("emospark.train.modalityDropout", "0.0",
+            "Share of training windows whose word vectors are zeroed (drawn per batch), so the network learns to "
+                    + "score audio without a transcript; 0: never (the authors' code).");
     public static final ConfigKey TRAIN_SHIFT_WINDOWS = new ConfigKey("emospark.train.shiftWindows", "false",
             "true: move each recording's window grid by a random offset every epoch (more distinct windows); "
                     + "false: windows always start at frame 0 (the authors' code).");
@@ -93,7 +96,8 @@ public final class ConfigKeys {
                 WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
                 MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, TRAIN_EPOCHS,
-                TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_SEED,
+                TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS,
+                TRAIN_MODALITY_DROPOUT, TRAIN_SEED,
                 SCORE_BATCH);
     }
 }

@@ -29,7 +29,7 @@ public final class ConfiguredTraining {
                 c.getInt(ConfigKeys.TRAIN_BATCH), c.getDouble(ConfigKeys.TRAIN_LEARNING_RATE),
                 c.getDouble(ConfigKeys.TRAIN_BETA1), c.getDouble(ConfigKeys.TRAIN_BETA2),
                 c.getDouble(ConfigKeys.TRAIN_LSTM_CLIP), Long.parseLong(c.get(ConfigKeys.TRAIN_SEED).trim()), false,
-                bool(c, ConfigKeys.TRAIN_SHIFT_WINDOWS));
+                bool(c, ConfigKeys.TRAIN_SHIFT_WINDOWS), c.getDouble(ConfigKeys.TRAIN_MODALITY_DROPOUT));
     }
 
     private static boolean bool(EmosparkConfig c, ConfigKey key) {

@@ -5,12 +5,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
 import org.emospark.model.data.BatchAssembler;
@@ -84,6 +86,7 @@ public final class ModelTrainer {
         }
         double audioSeconds = windows.size() * t * config.frameSeconds();
         BatchAssembler assembler = new BatchAssembler(config, byId);
+        ModalityDropout wordDropout = new ModalityDropout(config.streams().usesSemantic() ? settings.modalityDropout() : 0);
 
         Engine.getInstance().setRandomSeed((int) settings.seed());
         try (NDManager root = NDManager.newBaseManager()) {
@@ -111,9 +114,18 @@ public final class ModelTrainer {
                 for (int i = 0; i < order.size(); i += settings.batchSize()) {
                     batches.add(order.subList(i, Math.min(order.size(), i + settings.batchSize())));
                 }
+                Function<List<Window>, WindowBatch> build = assembler::assemble;
+                if (wordDropout.active()) {
+                    // Drawn here, in batch order, so the choice does not depend on the prefetch thread's timing.
+                    Map<List<Window>, boolean[]> drops = new IdentityHashMap<>();
+                    for (List<Window> b : batches) {
+                        drops.put(b, wordDropout.choose(b.size(), random));
+                    }
+                    build = b -> ModalityDropout.apply(assembler.assemble(b), drops.get(b));
+                }
                 double lossSum = 0;
                 long waited;
-                try (BatchPrefetcher prefetcher = new BatchPrefetcher(batches, assembler::assemble)) {
+                try (BatchPrefetcher prefetcher = new BatchPrefetcher(batches, build)) {
                     while (prefetcher.hasNext()) {
                         WindowBatch batch = prefetcher.next();
                         lossSum += step.run(root, batch);

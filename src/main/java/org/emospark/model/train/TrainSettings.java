@@ -1,5 +1,6 @@
 package org.emospark.model.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.Serializable;
 
 /**
@@ -19,14 +20,19 @@ import java.io.Serializable;
  * @param shuffledLabels the control experiment: every training recording gets another recording's labels
  * @param shiftWindows move each recording's window grid by a seeded random offset every epoch (the windows
  *                     stay consecutive and non-overlapping); off: the grid starts at frame 0 as in the authors' code
+ * @param modalityDropout the share of training windows whose word vectors are zeroed, drawn anew each epoch
+ *                        ({@link ModalityDropout}), so the network also learns to score audio without a transcript;
+ *                        0: never (the authors' code)
  */
 public record TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
-                            double lstmClipNorm, long seed, boolean shuffledLabels, boolean shiftWindows)
+                            double lstmClipNorm, long seed, boolean shuffledLabels, boolean shiftWindows,
+                            // Left out of the JSON when 0, so models trained before it existed keep their ids.
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) double modalityDropout)
         implements Serializable {
-    /** Settings with the window grid fixed at frame 0. */
+    /** Settings with the window grid fixed at frame 0 and no modality dropout. */
     public TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
                          double lstmClipNorm, long seed, boolean shuffledLabels) {
-        this(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels, false);
+        this(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels, false, 0.0);
     }
 
     public TrainSettings {
@@ -48,15 +54,18 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
         if (!(lstmClipNorm >= 0) || !Double.isFinite(lstmClipNorm)) {
             throw new IllegalArgumentException("LSTM clip norm must be 0 (off) or positive, cannot be: " + lstmClipNorm);
         }
+        if (!(modalityDropout >= 0 && modalityDropout < 1)) {
+            throw new IllegalArgumentException("Modality dropout must lie in [0, 1), cannot be: " + modalityDropout);
+        }
     }
 
     public TrainSettings withShuffledLabels(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, value,
-                shiftWindows);
+                shiftWindows, modalityDropout);
     }
 
     public TrainSettings withEpochs(int value) {
         return new TrainSettings(value, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows);
+                shiftWindows, modalityDropout);
     }
 }

@@ -3,6 +3,7 @@ package org.emospark.model.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -177,6 +178,18 @@ class ModelTrainerTest {
         }
         ModelTrainer.Result other = train(new TrainSettings(5, 12, 4, 0.01, 0.9, 0.99, 5, 8, false), new ArrayList<>());
         assertFalse(Arrays.equals(a.bestParameters(), other.bestParameters()), "the seed must matter");
+    }
+
+    @Test
+    void modalityDropoutReachesTheTrainingBatchesAndRepeats() {
+        TrainSettings plain = new TrainSettings(2, 12, 4, 0.01, 0.9, 0.99, 5, 7, false, false, 0.0);
+        TrainSettings dropWords = new TrainSettings(2, 12, 4, 0.01, 0.9, 0.99, 5, 7, false, false, 0.5);
+        ModelTrainer.Result a = train(plain, new ArrayList<>());
+        ModelTrainer.Result b = train(dropWords, new ArrayList<>());
+        ModelTrainer.Result c = train(dropWords, new ArrayList<>());
+        assertNotEquals(a.epochs().get(0).trainLoss(), b.epochs().get(0).trainLoss(),
+                "zeroed word vectors must change what the first epoch trains on");
+        assertArrayEquals(b.bestParameters(), c.bestParameters(), "the dropped windows are drawn from the seed");
     }
 
     @Test
