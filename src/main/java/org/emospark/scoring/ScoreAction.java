@@ -133,14 +133,14 @@ public final class ScoreAction {
             jsc.setJobDescription("Listing the recordings to score");
             Map<String, String> selected = selected();
             Set<String> done = rescore ? Set.of() : scoredBefore(id, selected.keySet());
-            Map<String, String> todo = new TreeMap<>(selected);
-            todo.keySet().removeAll(done);
+            Map<String, String> toScore = new TreeMap<>(selected);
+            toScore.keySet().removeAll(done);
             ScoreResult.Selection selection = new ScoreResult.Selection(id, date, recordingFilter, rescore, selected.size(),
                     done.size());
-            if (todo.isEmpty()) {
+            if (toScore.isEmpty()) {
                 return ScoreResult.nothingToScore(selection, seconds(started));
             }
-            Dataset<Row> ids = broadcast(warehouse.spark().createDataset(new ArrayList<>(todo.keySet()), Encoders.STRING())
+            Dataset<Row> ids = broadcast(warehouse.spark().createDataset(new ArrayList<>(toScore.keySet()), Encoders.STRING())
                     .toDF("recording_id"));
             checkEmbeddingSet(manifest, ids);
             Broadcast<ModelRef> model = jsc.broadcast(ModelRef.of(warehouse, id));
@@ -152,7 +152,7 @@ public final class ScoreAction {
                             new RecordingScorer(model, batchSize, Date.valueOf(date), now), Encoders.row(ScoreRows.RESULT))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                jsc.setJobDescription("Scoring " + todo.size() + " recordings with model " + id + " (batches of "
+                jsc.setJobDescription("Scoring " + toScore.size() + " recordings with model " + id + " (batches of "
                         + batchSize + " windows)");
                 Row stats = ScoreRows.emotion(results).agg(count("*"), sum("frames"), sum("audio_s"),
                         sum(when(not(col("has_transcript")), 1).otherwise(0))).head();
@@ -162,9 +162,9 @@ public final class ScoreAction {
                 }
                 jsc.setJobDescription("Merging score rejects into " + warehouse.pathOf(Tables.REJECTS));
                 MergeCounts rejects = KeyedMerge.merge(warehouse, Tables.REJECTS, ScoreRows.rejects(results),
-                        new ArrayList<>(new TreeSet<>(todo.values())), col("t.stage").equalTo(STAGE)
+                        new ArrayList<>(new TreeSet<>(toScore.values())), col("t.stage").equalTo(STAGE)
                                 .and(col("t.detail").startsWith(ScoreRows.detailPrefix(id))));
-                List<String> scope = new ArrayList<>(todo.keySet());
+                List<String> scope = new ArrayList<>(toScore.keySet());
                 Column thisModel = col("t.model_id").equalTo(id);
                 jsc.setJobDescription("Merging predictions into " + warehouse.pathOf(Tables.PREDICTIONS));
                 MergeCounts predictions = KeyedMerge.merge(warehouse, Tables.PREDICTIONS, ScoreRows.predictions(results),
