@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""How much of the latent emotion the sample corpus's signals reveal: oracle estimators on the truth.
+
+The latent ceiling (gold labels against the noise-free latents) only measures annotation noise. A model
+can do no better than what its inputs carry, and the generator carries emotion sparsely:
+  * valence only through the subject's content words (each rated within 0.25 of v(t) at its start);
+  * arousal only while the subject speaks (prosody), nothing in pauses or interlocutor turns.
+
+This script gives an oracle what no model has: the exact lexicon rating of every subject content word
+and the exact latent arousal at every subject word start, with their exact times. From those it
+predicts each latent every 0.1 s with the best linear estimator (kriging): the posterior mean under
+the latent curves' own covariance, estimated by drawing many curves from the generator's `Latent`,
+with the word-rating noise measured on Train. The estimate is rescaled to the gold labels' spread on
+Train (CCC penalises shrinkage). Two forms:
+  * causal: only observations up to the frame (the last HORIZON_S seconds), the setting of
+    emospark's unidirectional LSTM;
+  * two-sided: observations within HORIZON_S before and after, which no causal model can use.
+It prints Devel and Test CCC against the gold labels next to the latent ceiling. Liking is
+0.5 a + 0.5 v in the generator, so its oracle is the mean of the other two.
+
+    python3 sample-data/observable_ceiling.py [--corpus sample-data/sewa-synth]
+        [--truth sample-data/sewa-synth-truth] [--lexicon sample-data/lexicon/valence-lexicon.csv]
+
+Only the Python standard library is used.
+"""
+
+import argparse
+import csv
+import glob
+import math
+import os
+import sys
+from random import Random
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import generate  # noqa: E402  the generator's own latent curves and word lists
+
+STEP_S = 0.1
+HORIZON_S = 12.0        # observations further than this from a frame are ignored
+PRIOR_CURVES = 1500     # latent curves drawn to estimate their covariance
+AROUSAL_NUGGET = 1e-4   # arousal is observed exactly; a tiny nugget keeps the solve stable
+
+
+def read_rows(path, header):
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.reader(f, delimiter=";"))
+    return rows[1:] if header else rows
+
+
+class Recording:
+    def __init__(self, name, corpus, truth, ratings):
+        self.name = name
+        self.labels = [tuple(float(x) for x in r[2:5])
+                       for r in read_rows(os.path.join(corpus, "labels", name + ".csv"), False)]
+        self.latents = [tuple(float(x) for x in r[1:4])
+                        for r in read_rows(os.path.join(truth, "latents", name + ".csv"), True)]
+        speakers = {int(r[0]): r[1] for r in read_rows(os.path.join(truth, "utterances", name + ".csv"), True)}
+        function = set(generate.FUNCTION_WORDS)
+        # (time, value, latent valence at that time): the last only to measure the rating noise on Train
+        self.valence_obs, self.arousal_obs = [], []
+        for r in read_rows(os.path.join(truth, "words", name + ".csv"), True):
+            if speakers[int(r[0])] != "subject" or r[2].startswith("<"):
+                continue
+            word, start = r[2].lower(), float(r[3])
+            frame = min(len(self.latents) - 1, int(round(start / STEP_S)))
+            self.arousal_obs.append((start, self.latents[frame][0]))
+            if word in ratings and word not in function:
+                self.valence_obs.append((start, ratings[word], self.latents[frame][1]))
+
+    @property
+    def duration_s(self):
+        return len(self.latents) * STEP_S
+
+
+class LatentPrior:
+    """Mean and covariance (by lag) of the generator's latent curves, from curves drawn with its own
+    `Latent` over the corpus's recording lengths."""
+
+    def __init__(self, durations):
+        lags = int(round(2 * HORIZON_S / STEP_S)) + 1
+        curves = []
+        for i in range(PRIOR_CURVES):
+            d = durations[i % len(durations)]
+            lat = generate.Latent(Random(f"observable-ceiling/{i}"), d)
+            curves.append([lat(k * STEP_S) for k in range(int(round(d / STEP_S)))])
+        n = sum(len(c) for c in curves)
+        self.mean = sum(sum(c) for c in curves) / n
+        self.cov = []
+        for lag in range(lags):
+            s, m = 0.0, 0
+            for c in curves:
+                for k in range(len(c) - lag):
+                    s += (c[k] - self.mean) * (c[k + lag] - self.mean)
+                    m += 1
+            self.cov.append(s / m)
+
+    def k(self, dt):
+        x = abs(dt) / STEP_S
+        i = int(x)
+        if i + 1 >= len(self.cov):
+            return self.cov[-1]
+        f = x - i
+        return (1 - f) * self.cov[i] + f * self.cov[i + 1]
+
+
+def solve(a, b):
+    """a x = b for a small dense symmetric positive definite a (Gaussian elimination, partial pivoting)."""
+    n = len(b)
+    a = [row[:] for row in a]
+    b = b[:]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(a[r][c]))
+        a[c], a[p], b[c], b[p] = a[p], a[c], b[p], b[c]
+        for r in range(c + 1, n):
+            f = a[r][c] / a[c][c]
+            if f:
+                a[r] = [ar - f * ac for ar, ac in zip(a[r], a[c])]
+                b[r] -= f * b[c]
+    x = [0.0] * n
+    for c in reversed(range(n)):
+        x[c] = (b[c] - sum(a[c][j] * x[j] for j in range(c + 1, n))) / a[c][c]
+    return x
+
+
+def mean(v):
+    return sum(v) / len(v)
+
+
+def ccc(x, y):
+    mx, my = mean(x), mean(y)
+    vx = mean([(a - mx) ** 2 for a in x])
+    vy = mean([(b - my) ** 2 for b in y])
+    cov = mean([(a - mx) * (b - my) for a, b in zip(x, y)])
+    return 2 * cov / (vx + vy + (mx - my) ** 2)
+
+
+class KrigingOracle:
+    """Posterior mean of one latent given noisy point observations, then an affine rescale fitted on
+    Train so that the estimate has the gold labels' mean and spread."""
+
+    def __init__(self, prior, noise_var, two_sided):
+        self.prior, self.noise_var, self.two_sided = prior, noise_var, two_sided
+
+    def estimate(self, obs, n_frames):
+        """obs: time-sorted (time, value). One solve per distinct observation set, reused across frames."""
+        out, cache, lo, hi = [], {}, 0, 0
+        for i in range(n_frames):
+            t = i * STEP_S
+            while lo < len(obs) and obs[lo][0] < t - HORIZON_S:
+                lo += 1
+            limit = t + HORIZON_S if self.two_sided else t
+            while hi < len(obs) and obs[hi][0] <= limit:
+                hi += 1
+            if hi <= lo:
+                out.append(self.prior.mean)
+                continue
+            if (lo, hi) not in cache:
+                sel = obs[lo:hi]
+                a = [[self.prior.k(s - u) + (self.noise_var if j == m else 0.0) for m, (u, _) in enumerate(sel)]
+                     for j, (s, _) in enumerate(sel)]
+                cache[(lo, hi)] = solve(a, [v - self.prior.mean for _, v in sel])
+            alpha = cache[(lo, hi)]
+            out.append(self.prior.mean + sum(w * self.prior.k(t - s) for w, (s, _) in zip(alpha, obs[lo:hi])))
+        return out
+
+    def fit(self, recs, observations, dim):
+        raw = [x for r in recs for x in self.estimate(observations(r), len(r.labels))]
+        gold = [lab[dim] for r in recs for lab in r.labels]
+        mr, my = mean(raw), mean(gold)
+        sr = math.sqrt(mean([(x - mr) ** 2 for x in raw]))
+        sy = math.sqrt(mean([(y - my) ** 2 for y in gold]))
+        self.rescale = (mr, my, sy / sr)
+        return self
+
+    def predict(self, recs, observations):
+        mr, my, s = self.rescale
+        return [my + s * (x - mr) for r in recs for x in self.estimate(observations(r), len(r.labels))]
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--corpus", default=os.path.join(HERE, "sewa-synth"))
+    p.add_argument("--truth", default=os.path.join(HERE, "sewa-synth-truth"))
+    p.add_argument("--lexicon", default=os.path.join(HERE, "lexicon", "valence-lexicon.csv"))
+    args = p.parse_args()
+
+    ratings = {r[0]: float(r[1]) for r in read_rows(args.lexicon, True)}
+    splits = {}
+    for split in ("Train", "Devel", "Test"):
+        names = sorted(os.path.basename(f)[:-4]
+                       for f in glob.glob(os.path.join(args.corpus, "labels", split + "_*.csv")))
+        if not names:
+            raise SystemExit(f"no {split}_*.csv labels under {args.corpus}/labels")
+        splits[split] = [Recording(n, args.corpus, args.truth, ratings) for n in names]
+    everything = [r for recs in splits.values() for r in recs]
+
+    for split, recs in splits.items():
+        seconds = sum(r.duration_s for r in recs)
+        spoken = sum(len(r.arousal_obs) for r in recs)
+        content = sum(len(r.valence_obs) for r in recs)
+        print(f"{split}: {len(recs)} recordings, {seconds:.0f} s, subject words {spoken} "
+              f"({spoken / seconds:.2f}/s), content words {content} ({content / seconds:.2f}/s)")
+    prior = LatentPrior([r.duration_s for r in everything])
+    residuals = [v - lat for r in splits["Train"] for _, v, lat in r.valence_obs]
+    bias = mean(residuals)
+    rating_var = mean([(e - bias) ** 2 for e in residuals])
+    print(f"latent prior: mean {prior.mean:.3f}, sd {math.sqrt(prior.cov[0]):.3f}, "
+          f"correlation at 2 s {prior.k(2.0) / prior.cov[0]:.2f}, at 5 s {prior.k(5.0) / prior.cov[0]:.2f}; "
+          f"content-word rating minus latent valence on Train: mean {bias:+.3f}, sd {math.sqrt(rating_var):.3f}")
+
+    def arousal_obs(r):
+        return r.arousal_obs
+
+    def valence_obs(r):
+        return [(t, v - bias) for t, v, _ in r.valence_obs]
+
+    print()
+    print(f"{'estimator':36s} {'split':6s} {'arousal':>8s} {'valence':>8s} {'liking':>8s}")
+    oracles = {}
+    for two_sided in (False, True):
+        oracles[two_sided] = (
+            KrigingOracle(prior, AROUSAL_NUGGET, two_sided).fit(splits["Train"], arousal_obs, 0),
+            KrigingOracle(prior, rating_var, two_sided).fit(splits["Train"], valence_obs, 1))
+    for split in ("Devel", "Test"):
+        recs = splits[split]
+        gold = [[lab[d] for r in recs for lab in r.labels] for d in range(3)]
+        latent = [[lat[d] for r in recs for lat in r.latents] for d in range(3)]
+        print(f"{'latent ceiling (labels vs latents)':36s} {split:6s} "
+              + " ".join(f"{ccc(latent[d], gold[d]):8.3f}" for d in range(3)))
+        for two_sided, (oa, ov) in oracles.items():
+            a, v = oa.predict(recs, arousal_obs), ov.predict(recs, valence_obs)
+            liking = [0.5 * x + 0.5 * y for x, y in zip(a, v)]
+            name = "oracle, two-sided" if two_sided else "oracle, causal"
+            print(f"{name:36s} {split:6s} {ccc(a, gold[0]):8.3f} {ccc(v, gold[1]):8.3f} {ccc(liking, gold[2]):8.3f}")
+
+
+if __name__ == "__main__":
+    main()
