@@ -91,6 +91,10 @@ public final class ConfigKeys {
             "Windows per forward pass when scoring (one recording's windows at a time); in the faithful network the "
                     + "first convolution alone outputs 88 MB per window of 100 frames.");
 
+    public static final ConfigKey SCORE_WINDOWS = new ConfigKey("emospark.score.windows", "faithful",
+            "faithful: every window of the model's length starts from a zero LSTM state, as in training; streaming: the "
+                    + "LSTM state runs on from window to window, so a recording is scored as one continuous sequence.");
+
     public static List<ConfigKey> all() {
         return List.of(WAREHOUSE, SAMPLE_RATE, FRAME_SECONDS, CHUNK_SECONDS, INGEST_TASKS, SPARK_MASTER_DEFAULT,
                 WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS,
@@ -98,6 +102,6 @@ public final class ConfigKeys {
                 MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, TRAIN_EPOCHS,
                 TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS,
                 TRAIN_MODALITY_DROPOUT, TRAIN_SEED,
-                SCORE_BATCH);
+                SCORE_BATCH, SCORE_WINDOWS);
     }
 }

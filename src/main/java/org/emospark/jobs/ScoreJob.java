@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import org.emospark.config.ConfigKeys;
 import org.emospark.config.EmosparkConfig;
 import org.emospark.lake.Warehouse;
+import org.emospark.model.predict.WindowMode;
 import org.emospark.scoring.ScoreAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +36,11 @@ public final class ScoreJob extends SparkJob {
             description = "Windows per forward pass (default: emospark.score.batchSize).")
     Integer batchSize;
 
+    @Option(names = "--windows", paramLabel = "MODE",
+            description = "faithful (zero LSTM state per window, as trained) or streaming (the state carries over "
+                    + "from window to window); default: emospark.score.windows.")
+    String windows;
+
     @Override
     protected String appName() {
         return "emospark score";
@@ -44,6 +50,7 @@ public final class ScoreJob extends SparkJob {
     protected void validate(EmosparkConfig config) {
         scoreDate();
         batchSize(config);
+        windows(config);
     }
 
     @Override
@@ -54,6 +61,7 @@ public final class ScoreJob extends SparkJob {
                 .scoreDate(scoreDate())
                 .rescore(rescore)
                 .batchSize(batchSize(config))
+                .windows(windows(config))
                 .execute().summary();
     }
 
@@ -63,6 +71,10 @@ public final class ScoreJob extends SparkJob {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("--date must be a date written YYYY-MM-DD, cannot be: " + date);
         }
+    }
+
+    private WindowMode windows(EmosparkConfig config) {
+        return WindowMode.parse(windows != null ? windows : config.get(ConfigKeys.SCORE_WINDOWS));
     }
 
     private int batchSize(EmosparkConfig config) {

@@ -15,7 +15,7 @@ import ai.djl.util.PairList;
 /**
  * One unidirectional LSTM layer with TensorFlow 1's {@code LSTMCell(use_peepholes=True, cell_clip,
  * forget_bias)} semantics, which DJL's LSTM lacks (no peepholes, no cell clipping). Zero initial state per
- * call (per window). Unrolled over T with NDArray ops; the input projection of all T steps is one matMul.
+ * call (per window) as a block; {@link #run} starts from a given state. Unrolled over T with NDArray ops; the input projection of all T steps is one matMul.
  *
  * <p>Per step, with {@code [i, j, f, o] = split([x_t, h_{t-1}] . kernel + bias)} (TensorFlow's gate order):
  * <pre>
@@ -74,7 +74,15 @@ public final class PeepholeLstm extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
+        return new NDList(run(ps, inputs.singletonOrThrow(), null, null, training).get(0));
+    }
+
+    /**
+     * The layer over {@code x [B, T, D]} from the state {@code (h0, c0)}, each {@code [B, H]} ({@code null}: zeros).
+     * Returns {@code (outputs [B, T, H], h_T, c_T)}: running T1 steps and then T2 more from the returned state gives
+     * the outputs of one run over T1 + T2 steps, which is how streaming scoring carries the state across windows.
+     */
+    public NDList run(ParameterStore ps, NDArray x, NDArray h0, NDArray c0, boolean training) {
         Shape s = x.getShape();
         if (s.dimension() != 3) {
             throw new IllegalArgumentException("LSTM input must be [B, T, D], cannot be: " + s);
@@ -87,6 +95,12 @@ public final class PeepholeLstm extends AbstractBlock {
             throw new IllegalArgumentException("LSTM was built for " + (k.getShape().get(0) - units)
                     + "-d inputs, given " + s);
         }
+        Shape state = new Shape(batch, units);
+        for (NDArray given : new NDArray[] {h0, c0}) {
+            if (given != null && !given.getShape().equals(state)) {
+                throw new IllegalArgumentException("LSTM state must be " + state + ", cannot be: " + given.getShape());
+            }
+        }
         NDList kernels = k.split(new long[] {inputs_}, 0);
         NDArray inputKernel = kernels.get(0);
         NDArray recurrentKernel = kernels.get(1);
@@ -96,8 +110,9 @@ public final class PeepholeLstm extends AbstractBlock {
         NDArray po = ps.getValue(peepholeOutput, x.getDevice(), training);
 
         NDList steps = x.matMul(inputKernel).add(b).split(frames, 1);
-        NDArray h = x.getManager().zeros(new Shape(batch, units), x.getDataType(), x.getDevice());
-        NDArray c = h;
+        NDArray zeros = h0 == null || c0 == null ? x.getManager().zeros(state, x.getDataType(), x.getDevice()) : null;
+        NDArray h = h0 != null ? h0 : zeros;
+        NDArray c = c0 != null ? c0 : zeros;
         NDList outputs = new NDList((int) frames);
         for (int t = 0; t < frames; t++) {
             NDArray gates = steps.get(t).squeeze(1).add(h.matMul(recurrentKernel));
@@ -108,7 +123,7 @@ public final class PeepholeLstm extends AbstractBlock {
             h = Activation.sigmoid(g.get(3).add(po.mul(c))).mul(c.tanh());
             outputs.add(h);
         }
-        return new NDList(NDArrays.stack(outputs, 1));
+        return new NDList(NDArrays.stack(outputs, 1), h, c);
     }
 
     @Override

@@ -71,6 +71,28 @@ public final class SpeechEmotionNet extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDList hidden = lstm.forward(ps, fuse(ps, inputs, training, params), training, params);
+        return head.forward(ps, hidden, training, params);
+    }
+
+    /**
+     * Inference over K consecutive windows of one recording as one continuous sequence: the streams and their
+     * fusion per window, batched over the K windows, exactly as in training; then the LSTM over the K x T frames
+     * in order, from the state {@code (h0, c0)} ({@code [1, H]} each; {@code null}: zeros) instead of from zeros
+     * per window; then the head. Returns {@code (outputs [K, T, 3], h, c)}, the last two the state to pass with
+     * the next windows, so an hour-long recording is scored as one sequence a few windows at a time.
+     */
+    public NDList forwardStream(ParameterStore ps, NDList inputs, NDArray h0, NDArray c0) {
+        NDArray fused = fuse(ps, inputs, false, null).singletonOrThrow();
+        Shape s = fused.getShape();
+        NDList run = lstm.run(ps, fused.reshape(1, s.get(0) * s.get(1), s.get(2)), h0, c0, false);
+        NDArray y = head.forward(ps, new NDList(run.get(0)), false).singletonOrThrow()
+                .reshape(s.get(0), s.get(1), config.outputs());
+        return new NDList(y, run.get(1), run.get(2));
+    }
+
+    /** The streams (CNN and projections) and their fusion: {@code [B, T, streamSize]}. */
+    private NDList fuse(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         Inputs in = select(inputs.getShapes());
         NDList streams = new NDList(2);
         if (cnn != null) {
@@ -81,9 +103,7 @@ public final class SpeechEmotionNet extends AbstractBlock {
             streams.add(semanticProjection.forward(ps, new NDList(inputs.get(in.semantic)), training, params)
                     .singletonOrThrow());
         }
-        NDList fused = fusion.forward(ps, streams, training, params);
-        NDList hidden = lstm.forward(ps, fused, training, params);
-        return head.forward(ps, hidden, training, params);
+        return fusion.forward(ps, streams, training, params);
     }
 
     /** Which input index holds audio and semantic vectors (-1: not used), checked against the config. */

@@ -9,6 +9,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.emospark.corpus.InputRejectedException;
 import org.emospark.model.data.RecordingExample;
+import org.emospark.model.predict.WindowMode;
 
 /**
  * The executor side of scoring, one call per recording: gathers the recording from its sorted rows
@@ -19,12 +20,14 @@ import org.emospark.model.data.RecordingExample;
 final class RecordingScorer implements FlatMapGroupsFunction<String, Row, Row> {
     private final Broadcast<ModelRef> model;
     private final int batchSize;
+    private final WindowMode windows;
     private final Date scoreDate;
     private final Timestamp scoredAt;
 
-    RecordingScorer(Broadcast<ModelRef> model, int batchSize, Date scoreDate, Timestamp scoredAt) {
+    RecordingScorer(Broadcast<ModelRef> model, int batchSize, WindowMode windows, Date scoreDate, Timestamp scoredAt) {
         this.model = model;
         this.batchSize = batchSize;
+        this.windows = windows;
         this.scoreDate = scoreDate;
         this.scoredAt = scoredAt;
     }
@@ -37,7 +40,7 @@ final class RecordingScorer implements FlatMapGroupsFunction<String, Row, Row> {
         Row result;
         try {
             RecordingExample example = recording.toExample(shared.config());
-            float[][] predicted = shared.predict(List.of(example), batchSize).get(recordingId);
+            float[][] predicted = shared.predict(List.of(example), batchSize, windows).get(recordingId);
             result = ScoreRows.scored(recording, example, predicted, shared.config(), ref.modelId(), scoreDate, scoredAt);
         } catch (InputRejectedException e) {
             result = ScoreRows.rejected(recording, ref.modelId(), e, scoredAt);

@@ -39,6 +39,7 @@ import org.emospark.lake.KeyedMerge;
 import org.emospark.lake.MergeCounts;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
+import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.ModelManifest;
 import org.emospark.model.store.ModelRegistry;
 import org.emospark.model.store.ModelStore;
@@ -80,6 +81,7 @@ public final class ScoreAction {
     private LocalDate scoreDate;
     private boolean rescore;
     private int batchSize = Integer.parseInt(ConfigKeys.SCORE_BATCH.defaultValue());
+    private WindowMode windows = WindowMode.parse(ConfigKeys.SCORE_WINDOWS.defaultValue());
 
     public ScoreAction(Warehouse warehouse) {
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
@@ -118,6 +120,12 @@ public final class ScoreAction {
         return this;
     }
 
+    /** Zero LSTM state per window ({@link WindowMode#FAITHFUL}) or one state through the recording. */
+    public ScoreAction windows(WindowMode value) {
+        this.windows = Objects.requireNonNull(value, "windows");
+        return this;
+    }
+
     public ScoreResult execute() {
         long started = System.nanoTime();
         if (!warehouse.exists(Tables.RECORDINGS)) {
@@ -149,11 +157,11 @@ public final class ScoreAction {
             Dataset<Row> results = stream
                     .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
                     .flatMapSortedGroups(new Column[] {stream.col("seq")},
-                            new RecordingScorer(model, batchSize, Date.valueOf(date), now), Encoders.row(ScoreRows.RESULT))
+                            new RecordingScorer(model, batchSize, windows, Date.valueOf(date), now), Encoders.row(ScoreRows.RESULT))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 jsc.setJobDescription("Scoring " + toScore.size() + " recordings with model " + id + " (batches of "
-                        + batchSize + " windows)");
+                        + batchSize + " windows, " + windows.key() + ")");
                 Row stats = ScoreRows.emotion(results).agg(count("*"), sum("frames"), sum("audio_s"),
                         sum(when(not(col("has_transcript")), 1).otherwise(0))).head();
                 Map<String, Long> rejected = new TreeMap<>();

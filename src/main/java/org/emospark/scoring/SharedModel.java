@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.data.RecordingExample;
 import org.emospark.model.predict.RecordingPredictor;
+import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.ModelManifest;
 
 /**
@@ -42,8 +43,13 @@ public final class SharedModel {
 
     /** Predictions per recording, {@code [frame][arousal, valence, liking]}, windows in batches of {@code batchSize}. */
     public Map<String, float[][]> predict(List<RecordingExample> recordings, int batchSize) {
+        return predict(recordings, batchSize, WindowMode.FAITHFUL);
+    }
+
+    /** As {@link #predict(List, int)}, the windows run as {@code mode} says. */
+    public Map<String, float[][]> predict(List<RecordingExample> recordings, int batchSize, WindowMode mode) {
         try (NDManager call = NDManager.newBaseManager(device)) {
-            return new RecordingPredictor(net, manifest.config(), batchSize).predict(call, recordings);
+            return new RecordingPredictor(net, manifest.config(), batchSize, mode).predict(call, recordings);
         }
     }
 }

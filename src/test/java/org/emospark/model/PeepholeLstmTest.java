@@ -96,6 +96,39 @@ class PeepholeLstmTest {
     }
 
     @Test
+    void runningFromTheReturnedStateContinuesTheSequence() {
+        float[] kernel = Blocks.ramp((D + H) * 4 * H, -0.8f, 0.05f);
+        float[] bias = Blocks.ramp(4 * H, 0.1f, -0.03f);
+        float[] x = {0.5f, -1f, 1.5f, 0.2f, -0.3f, 0.8f, 0.9f, -0.6f, 0.1f, 1.1f};
+        double[][] whole = reference(x, 5, kernel, bias, 100, 1.0);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            PeepholeLstm lstm = new PeepholeLstm(H, 100, 1.0);
+            Blocks.preset(lstm, "kernel", kernel);
+            Blocks.preset(lstm, "bias", bias);
+            Blocks.preset(lstm, "peepholeInput", PI);
+            Blocks.preset(lstm, "peepholeForget", PF);
+            Blocks.preset(lstm, "peepholeOutput", PO);
+            Blocks.init(manager, lstm, new Shape(1, 2, D));
+            ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(manager, false);
+            // Steps 0-1 from zeros, then steps 2-4 from the state they end in: the five-step run's outputs.
+            ai.djl.ndarray.NDList first = lstm.run(ps, manager.create(java.util.Arrays.copyOfRange(x, 0, 4),
+                    new Shape(1, 2, D)), null, null, false);
+            ai.djl.ndarray.NDList rest = lstm.run(ps, manager.create(java.util.Arrays.copyOfRange(x, 4, 10),
+                    new Shape(1, 3, D)), first.get(1), first.get(2), false);
+            float[] got = new float[5 * H];
+            System.arraycopy(first.get(0).toFloatArray(), 0, got, 0, 2 * H);
+            System.arraycopy(rest.get(0).toFloatArray(), 0, got, 2 * H, 3 * H);
+            assertMatches(whole, got);
+            // The returned h is the last output; starting the rest from zeros instead gives other outputs.
+            float[] lastH = java.util.Arrays.copyOfRange(got, 4 * H, 5 * H);
+            assertEquals(lastH[0], rest.get(1).toFloatArray()[0], 0f);
+            float[] fresh = lstm.run(ps, manager.create(java.util.Arrays.copyOfRange(x, 4, 10), new Shape(1, 3, D)),
+                    null, null, false).get(0).toFloatArray();
+            assertTrue(Math.abs(fresh[0] - got[2 * H]) > 1e-3, "the carried state made no difference");
+        }
+    }
+
+    @Test
     void cellClipBoundsTheCellState() {
         float[] kernel = new float[(D + H) * 4 * H];
         java.util.Arrays.fill(kernel, 0.5f);

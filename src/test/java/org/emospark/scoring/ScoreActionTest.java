@@ -1,6 +1,7 @@
 package org.emospark.scoring;
 
 import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,6 +24,7 @@ import org.emospark.lake.Warehouse;
 import org.emospark.model.data.LakeExamples;
 import org.emospark.model.data.RecordingExample;
 import org.emospark.model.predict.RecordingPredictor;
+import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.ModelStore;
 import org.emospark.model.train.TrainAction;
 import org.emospark.testing.TinyLake;
@@ -60,8 +62,12 @@ class ScoreActionTest {
     }
 
     private static Map<String, float[][]> driverPredictions(Map<String, RecordingExample> examples) {
+        return driverPredictions(examples, WindowMode.FAITHFUL);
+    }
+
+    private static Map<String, float[][]> driverPredictions(Map<String, RecordingExample> examples, WindowMode mode) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            return new RecordingPredictor(ModelStore.of(wh).load(modelId, manager), TinyLake.CONFIG, BATCH)
+            return new RecordingPredictor(ModelStore.of(wh).load(modelId, manager), TinyLake.CONFIG, BATCH, mode)
                     .predict(manager, List.copyOf(examples.values()));
         }
     }
@@ -184,6 +190,32 @@ class ScoreActionTest {
         assertEquals(30 + 25, wider.frames());
         assertEquals(60 + 55, predictions("model_id = '" + modelId + "'").size());
         assertEquals(loadsAfterFirst, ExecutorModels.loads(), "later runs reuse the loaded model");
+
+        // Streaming: Train rescored with the LSTM state carried from window to window replaces its rows with the
+        // driver's streaming predictions; the first window (zero state either way) is unchanged.
+        Map<String, RecordingExample> train = examples("Train");
+        Map<String, float[][]> faithful = driverPredictions(train);
+        Map<String, float[][]> streaming = driverPredictions(train, WindowMode.STREAMING);
+        ScoreResult streamed = new ScoreAction(wh).recordings("split = 'Train'").scoreDate(DAY_2).batchSize(BATCH)
+                .windows(WindowMode.STREAMING).rescore(true).execute();
+        assertEquals(2, streamed.scored());
+        assertEquals(60 + 55, predictions("model_id = '" + modelId + "'").size(), "rows replaced, not added");
+        int differing = 0;
+        for (Map.Entry<String, float[][]> e : streaming.entrySet()) {
+            List<Row> stored = predictions("recording_id = '" + e.getKey() + "' AND model_id = '" + modelId + "'");
+            float[][] p = e.getValue();
+            assertEquals(p.length, stored.size());
+            for (int f = 0; f < p.length; f++) {
+                assertEquals(p[f][0], (float) stored.get(f).getAs("arousal"), 1e-5f, e.getKey() + " frame " + f);
+                assertEquals(p[f][2], (float) stored.get(f).getAs("liking"), 1e-5f, e.getKey() + " frame " + f);
+                if (f < TinyLake.CONFIG.windowFrames()) {
+                    assertArrayEquals(faithful.get(e.getKey())[f], p[f], 1e-6f, "first window, frame " + f);
+                } else if (!java.util.Arrays.equals(faithful.get(e.getKey())[f], p[f])) {
+                    differing++;
+                }
+            }
+        }
+        assertTrue(differing > 0, "streaming changed no frame after the first window: no state was carried");
     }
 
     @Test

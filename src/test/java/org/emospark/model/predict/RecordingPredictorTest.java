@@ -180,6 +180,57 @@ class RecordingPredictorTest {
     }
 
     @Test
+    void streamingRunsTheLstmThroughTheWholeRecordingAsOneSequence() {
+        // Without the CNN every block but the LSTM works frame by frame, so streaming over windows of 4 must equal
+        // one forward pass over all 11 frames at once (the padded frame 11 comes after every real one).
+        ModelConfig semanticOnly = CONFIG.withStreams(ModelConfig.Streams.SEMANTIC);
+        SpeechEmotionNet words = new SpeechEmotionNet(semanticOnly);
+        words.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(semanticOnly, 1));
+        RecordingExample eleven = recording("Devel_11", 11, 0.4, false);
+        float[] flat = words.forward(new ParameterStore(manager, false),
+                new NDList(manager.create(eleven.semantic(), new Shape(1, 11, DIMS))), false).singletonOrThrow().toFloatArray();
+
+        for (int batch : new int[] {1, 2, 5}) {
+            float[][] streamed = new RecordingPredictor(words, semanticOnly, batch, WindowMode.STREAMING)
+                    .predict(manager, List.of(eleven)).get("Devel_11");
+            assertEquals(11, streamed.length);
+            for (int f = 0; f < 11; f++) {
+                assertArrayEquals(java.util.Arrays.copyOfRange(flat, f * 3, f * 3 + 3), streamed[f], 1e-5f,
+                        "frame " + f + " in batches of " + batch);
+            }
+        }
+        float[][] faithful = new RecordingPredictor(words, semanticOnly, 2).predict(manager, List.of(eleven)).get("Devel_11");
+        assertFalse(java.util.Arrays.equals(faithful[4], java.util.Arrays.copyOfRange(flat, 12, 15)),
+                "faithful windows restart the LSTM, so frame 4 must differ from the continuous run");
+    }
+
+    @Test
+    void streamingStartsLikeFaithfulAndCarriesTheStateOnwardWithBothStreams() {
+        List<RecordingExample> recordings = List.of(recording("Devel_07", 7, 0.0, false), recording("Devel_09", 9, 1.1, false));
+        Map<String, float[][]> faithful = new RecordingPredictor(net, CONFIG, 2).predict(manager, recordings);
+        Map<String, float[][]> one = new RecordingPredictor(net, CONFIG, 1, WindowMode.STREAMING).predict(manager, recordings);
+        Map<String, float[][]> three = new RecordingPredictor(net, CONFIG, 3, WindowMode.STREAMING).predict(manager, recordings);
+        for (String id : faithful.keySet()) {
+            for (int f = 0; f < faithful.get(id).length; f++) {
+                assertArrayEquals(one.get(id)[f], three.get(id)[f], 1e-6f, id + " frame " + f + ": batch size mattered");
+                if (f < 4) {
+                    assertArrayEquals(faithful.get(id)[f], one.get(id)[f], 1e-6f, id + " frame " + f + " of the first window");
+                }
+            }
+            assertFalse(java.util.Arrays.equals(faithful.get(id)[4], one.get(id)[4]), id + ": no state was carried");
+        }
+    }
+
+    @Test
+    void windowModesParseByName() {
+        assertEquals(WindowMode.STREAMING, WindowMode.parse(" Streaming "));
+        assertEquals(WindowMode.FAITHFUL, WindowMode.parse("faithful"));
+        assertThrows(IllegalArgumentException.class, () -> WindowMode.parse("rolling"));
+        assertThrows(IllegalArgumentException.class, () -> new RecordingPredictor(new LambdaBlock(x -> x), CONFIG, 2,
+                WindowMode.STREAMING));
+    }
+
+    @Test
     void aBatchSizeBelowOneIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new RecordingPredictor(net, CONFIG, 0));
     }
