@@ -21,7 +21,8 @@ import org.apache.spark.launcher.JavaModuleOptions;
  * A Spark standalone cluster on 127.0.0.1 for tests: one Master and N Workers, each a JVM of its own started from the
  * Spark runtime Maven assembles ({@code target/spark-runtime/jars}), on free ports, with 512 MB heaps. Submit to it
  * with {@code jobs/emospark --master} {@link #masterUrl()}; the executors the Workers start are child processes of
- * their Worker and read the same local file system as the driver.
+ * their Worker and read the same local file system as the driver. Master and Workers run with the C1 compiler
+ * only, as test JVMs do: they live for a test, not long enough to repay C2's compile time.
  *
  * <p>{@link #kill(Worker)} is the loss of a machine: the Worker and every process it started (its executors) get
  * SIGKILL at once, so their shuffle files and cached blocks are gone and no one reports anything on their way out.
@@ -182,7 +183,7 @@ public final class StandaloneCluster implements AutoCloseable {
             throw new IllegalStateException("No Spark runtime at " + runtime + " (mvn -DskipTests package assembles it)");
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m"));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1"));
         cmd.addAll(List.of(JavaModuleOptions.defaultModuleOptions().split(" ")));
         cmd.addAll(List.of("-cp", runtime.resolve("jars") + "/*", mainClass));
         cmd.addAll(List.of(args));
