@@ -23,7 +23,7 @@ public final class SparkSessions {
         }
         conf.setIfMissing("spark.master", config.get(ConfigKeys.SPARK_MASTER_DEFAULT));
         conf.set("spark.sql.extensions", appendUnique(conf.get("spark.sql.extensions", ""),
-                "io.delta.sql.DeltaSparkSessionExtension"));
+                "io.delta.sql.DeltaSparkSessionExtension", ","));
         conf.setIfMissing("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
         if (conf.get("spark.master").startsWith("local")) {
             // The host name resolves off loopback on many machines; local runs must stay on 127.0.0.1.
@@ -32,21 +32,26 @@ public final class SparkSessions {
         }
         String offline = "-Dai.djl.offline=true";
         conf.set("spark.executor.extraJavaOptions",
-                appendUnique(conf.get("spark.executor.extraJavaOptions", ""), offline));
+                appendUnique(conf.get("spark.executor.extraJavaOptions", ""), offline, " "));
         conf.set("spark.executorEnv.DJL_OFFLINE", "true");
         System.setProperty("ai.djl.offline", "true");
         return SparkSession.builder().config(conf).getOrCreate();
     }
 
-    private static String appendUnique(String existing, String value) {
+    /**
+     * {@code existing} with {@code value} added unless it is there already; {@code separator} is "," for class lists
+     * such as spark.sql.extensions, " " for JVM options (a comma there would glue two options into one the JVM
+     * refuses, and the executors would not start).
+     */
+    static String appendUnique(String existing, String value, String separator) {
         if (existing == null || existing.isBlank()) {
             return value;
         }
-        for (String part : existing.split("[,\\s]+")) {
+        for (String part : existing.trim().split(separator.isBlank() ? "\\s+" : "\\s*" + separator + "\\s*")) {
             if (part.equals(value)) {
                 return existing;
             }
         }
-        return existing.contains("-D") ? existing + " " + value : existing + "," + value;
+        return existing.trim() + separator + value;
     }
 }

@@ -18,6 +18,52 @@ public final class JobsScript {
         }
     }
 
+    /**
+     * A {@code jobs/} script running in its own process, for tests that act while it runs (kill a worker, poll the
+     * driver's UI); {@link #await} waits for it, {@link #close} stops it if it still runs.
+     */
+    public static final class Started implements AutoCloseable {
+        private final String command;
+        private final Process process;
+        private final File out;
+        private final File err;
+
+        private Started(String command, Process process, File out, File err) {
+            this.command = command;
+            this.process = process;
+            this.out = out;
+            this.err = err;
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** What the script has printed so far, for a test's failure message while it still runs. */
+        public String printedSoFar() throws IOException {
+            return "--- stdout\n" + Files.readString(out.toPath(), StandardCharsets.UTF_8) + "\n--- stderr\n"
+                    + Files.readString(err.toPath(), StandardCharsets.UTF_8);
+        }
+
+        /** Waits up to 15 minutes for the script to end and returns what it printed. */
+        public Run await() throws IOException, InterruptedException {
+            if (!process.waitFor(15, TimeUnit.MINUTES)) {
+                close();
+                throw new IllegalStateException(command + " did not finish in 15 minutes");
+            }
+            return new Run(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+                    Files.readString(err.toPath(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void close() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            out.delete();
+            err.delete();
+        }
+    }
+
     private JobsScript() {
     }
 
@@ -28,6 +74,13 @@ public final class JobsScript {
     /** Runs {@code jobs/<script>} (e.g. {@code nightly}) the same way. */
     public static Run runScript(String script, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        try (Started started = start(script, env, args)) {
+            return started.await();
+        }
+    }
+
+    /** Starts {@code jobs/<script>} and returns while it runs. */
+    public static Started start(String script, Map<String, String> env, String... args) throws IOException {
         Path root = TestSpark.repoRoot();
         List<String> cmd = new ArrayList<>();
         cmd.add(root.resolve("jobs").resolve(script).toString());
@@ -40,15 +93,6 @@ public final class JobsScript {
         File out = File.createTempFile("emospark-out", ".txt");
         File err = File.createTempFile("emospark-err", ".txt");
         pb.redirectOutput(out).redirectError(err);
-        Process p = pb.start();
-        if (!p.waitFor(15, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("jobs/" + script + " " + String.join(" ", args) + " did not finish in 15 minutes");
-        }
-        Run run = new Run(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
-                Files.readString(err.toPath(), StandardCharsets.UTF_8));
-        out.delete();
-        err.delete();
-        return run;
+        return new Started("jobs/" + script + " " + String.join(" ", args), pb.start(), out, err);
     }
 }

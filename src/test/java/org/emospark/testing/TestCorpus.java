@@ -41,6 +41,17 @@ public final class TestCorpus {
         return root;
     }
 
+    /**
+     * {@code count} Test recordings ({@code Test_01}, {@code Test_02}, ...) of {@code seconds} each at {@code rate},
+     * with labels, turns and a transcript like the others: a corpus for scoring at some scale.
+     */
+    public static Path writeTest(Path root, int count, double seconds, int rate) throws IOException {
+        for (int r = 0; r < count; r++) {
+            writeRecording(root, String.format(Locale.ROOT, "Test_%02d", r + 1), seconds, rate, 110 + 37 * r, r);
+        }
+        return root;
+    }
+
     private static void writeRecording(Path root, String name, double seconds, int rate, double hz, long seed)
             throws IOException {
         WavFiles.write(root.resolve("audio/" + name + ".wav"), WavFiles.tone(seconds, rate, hz, seed), rate);

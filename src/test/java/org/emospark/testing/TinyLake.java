@@ -36,9 +36,16 @@ public final class TinyLake {
 
     /** Writes the corpus under {@code dir/corpus} and builds the lake at {@code dir/wh}. */
     public static Warehouse build(Path dir) throws IOException {
-        Path corpus = TestCorpus.writeSplits(dir.resolve("corpus"), RATE);
+        return build(dir, TestCorpus.writeSplits(dir.resolve("corpus"), RATE), RATE);
+    }
+
+    /**
+     * Builds the lake at {@code dir/wh} from an AVEC 2017 layout {@code corpus} (e.g. {@link TestCorpus#writeTest}),
+     * its audio resampled to {@code rate}, with the same three-word vectors.
+     */
+    public static Warehouse build(Path dir, Path corpus, int rate) throws IOException {
         Warehouse wh = new Warehouse(TestSpark.session(), dir.resolve("wh").toString());
-        new IngestAction(wh, new IngestSettings(RATE, 0.1, 30, "uniform")).layout(CorpusLayout.AVEC2017)
+        new IngestAction(wh, new IngestSettings(rate, 0.1, 30, "uniform")).layout(CorpusLayout.AVEC2017)
                 .input(corpus.toString()).execute();
         Path vectors = dir.resolve("tiny.vec");
         TestCorpus.text(vectors, "3 4\nHello 1 0 0 0\nwonderful 0 1 0 0\nlaughter 0 0 1 0.5\n");
