@@ -13,6 +13,10 @@ import org.emospark.lake.Warehouse;
  * over the warehouse's session. The lake is first registered in the session's catalog ({@link LakeCatalog}):
  * the server gives every JDBC connection a fresh session that shares the catalog but not the temporary views of
  * the session it was started from, so catalog entries are what makes the lake's names resolve there.
+ *
+ * <p>Costs: the Thrift service lives in the driver (Hive's 5 to 500 handler threads, one per open connection);
+ * every statement runs as Spark jobs of this application, so connections share its executors. A
+ * {@link #refresh()} checks each lake table not yet registered for a Delta log.
  */
 public final class SqlServer implements AutoCloseable {
     private final HiveThriftServer2 server;
