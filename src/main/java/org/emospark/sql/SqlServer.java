@@ -1,9 +1,11 @@
 package org.emospark.sql;
 
+import java.net.BindException;
 import java.util.List;
 import org.apache.hadoop.hive.conf.HiveConf.ConfVars;
 import org.apache.hadoop.hive.ql.session.SessionState;
 import org.apache.hive.service.Service;
+import org.apache.hive.service.ServiceException;
 import org.apache.hive.service.cli.thrift.ThriftCLIService;
 import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
 import org.emospark.lake.Warehouse;
@@ -56,7 +58,17 @@ public final class SqlServer implements AutoCloseable {
         System.setProperty(ConfVars.HIVE_SERVER2_TRANSPORT_MODE.varname, "binary");
         LakeCatalog catalog = new LakeCatalog(warehouse, database);
         CatalogSync first = catalog.sync();
-        HiveThriftServer2 server = HiveThriftServer2.startWithContext(warehouse.spark().sqlContext());
+        HiveThriftServer2 server;
+        try {
+            server = HiveThriftServer2.startWithContext(warehouse.spark().sqlContext());
+        } catch (ServiceException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new IllegalStateException("Cannot listen on " + host + ":" + port + ": " + root.getMessage()
+                    + (root instanceof BindException ? " (another server on that port? choose one with --port)" : ""), e);
+        }
         String servedHost = server.getHiveConf().getVar(ConfVars.HIVE_SERVER2_THRIFT_BIND_HOST);
         int bound = boundPort(server);
         if (!host.equals(servedHost) || (port != 0 && bound != port)) {
