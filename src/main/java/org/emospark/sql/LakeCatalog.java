@@ -63,7 +63,7 @@ public final class LakeCatalog {
         spark.catalog().setCurrentDatabase(database);
         List<String> tables = new ArrayList<>();
         for (TableDef table : Tables.all()) {
-            if (registered.contains(table.name()) || !warehouse.exists(table)) {
+            if (registered.contains(table.name()) || !existsNow(spark, table)) {
                 continue;
             }
             if (spark.catalog().tableExists(database, table.name())) {
@@ -91,6 +91,24 @@ public final class LakeCatalog {
             }
         }
         return new CatalogSync(database, tables, views, waiting);
+    }
+
+    /**
+     * Whether the table has a commit, read from its Delta log now. Not {@link Warehouse#exists}: in a long-lived
+     * session it answers from Delta's cache of logs, and a log first seen while another process was creating the
+     * table (its folder made, its first commit not yet written) stays "no table" there for good.
+     */
+    private boolean existsNow(SparkSession spark, TableDef table) {
+        try {
+            // Resolving the table brings its cached log up to date (Delta's staleness limit is 0 by default).
+            spark.read().format("delta").load(warehouse.pathOf(table)).schema();
+            return true;
+        } catch (Exception e) {
+            if (e instanceof AnalysisException) {
+                return false;  // no folder, or no commit in it yet
+            }
+            throw e;
+        }
     }
 
     private void requireSameLocation(SparkSession spark, TableDef table) {

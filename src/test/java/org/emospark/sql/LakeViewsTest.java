@@ -158,6 +158,23 @@ class LakeViewsTest {
     }
 
     @Test
+    void aTableThisSessionFirstSawWithoutACommitIsRegisteredOnceItHasOne() throws IOException {
+        // Another process has begun creating evaluations: its log folder exists, its first commit does not yet.
+        Path late = tmp.resolve("late");
+        Files.createDirectories(late.resolve("evaluations/_delta_log"));
+        Warehouse lake = new Warehouse(TestSpark.session().newSession(), late.toString());
+        LakeCatalog catalog = new LakeCatalog(lake, "lake_views_late");
+        try {
+            assertTrue(catalog.sync().tables().isEmpty());
+            // Its first commit lands. (Warehouse.exists in this session still says no: Delta cached the empty log.)
+            copy(Path.of(java.net.URI.create(wh.root())).resolve("evaluations"), late.resolve("evaluations"));
+            assertEquals(List.of("evaluations"), catalog.sync().tables());
+        } finally {
+            lake.spark().sql("DROP DATABASE IF EXISTS lake_views_late CASCADE");
+        }
+    }
+
+    @Test
     void aTableOfTheSameNameFromAnotherWarehouseIsNeverRepointed() throws IOException {
         Path other = tmp.resolve("other");
         copy(Path.of(java.net.URI.create(wh.root())).resolve("recordings"), other.resolve("recordings"));
