@@ -95,6 +95,15 @@ public final class ConfigKeys {
             "faithful: every window of the model's length starts from a zero LSTM state, as in training; streaming: the "
                     + "LSTM state runs on from window to window, so a recording is scored as one continuous sequence.");
 
+    public static final ConfigKey SQL_SERVER_HOST = new ConfigKey("emospark.sqlServer.host", "127.0.0.1",
+            "Address the Thrift JDBC server (sql-server) listens on; 0.0.0.0 serves other machines (no authentication).");
+    public static final ConfigKey SQL_SERVER_PORT = new ConfigKey("emospark.sqlServer.port", "10000",
+            "Port of the Thrift JDBC server (HiveServer2's default, 10000); 0 picks a free one.");
+    public static final ConfigKey SQL_SERVER_DATABASE = new ConfigKey("emospark.sqlServer.database", "default",
+            "Catalog database the SQL server registers the lake's tables and views in (jdbc:hive2://host:port/DB).");
+    public static final ConfigKey SQL_SERVER_REFRESH_SECONDS = new ConfigKey("emospark.sqlServer.refreshSeconds", "60",
+            "How often the SQL server registers tables and views that appeared in the lake since it started.");
+
     public static List<ConfigKey> all() {
         return List.of(WAREHOUSE, SAMPLE_RATE, FRAME_SECONDS, CHUNK_SECONDS, INGEST_TASKS, SPARK_MASTER_DEFAULT,
                 WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS,
@@ -102,6 +111,6 @@ public final class ConfigKeys {
                 MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, TRAIN_EPOCHS,
                 TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS,
                 TRAIN_MODALITY_DROPOUT, TRAIN_SEED,
-                SCORE_BATCH, SCORE_WINDOWS);
+                SCORE_BATCH, SCORE_WINDOWS, SQL_SERVER_HOST, SQL_SERVER_PORT, SQL_SERVER_DATABASE, SQL_SERVER_REFRESH_SECONDS);
     }
 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = {"Run Spark SQL over the warehouse; every lake table is resolvable by its plain name,",
+        description = {"Run Spark SQL over the warehouse; every lake table and the views emotion_timeline,",
+                "recording_emotion_latest and model_leaderboard are resolvable by their plain names,",
                 "e.g. emospark sql \"SELECT split, count(*) FROM recordings GROUP BY split\"."})
 public final class SqlJob extends SparkJob {
     @Parameters(arity = "0..1", paramLabel = "QUERY", description = "The SQL to run (or use --file).")

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
 
 /**
- * Runs Spark SQL over the warehouse with every lake table resolvable by its plain name
- * ({@code SELECT count(*) FROM recordings}). A script may hold several statements separated by
+ * Runs Spark SQL over the warehouse with every lake table and {@link LakeViews} view resolvable by its plain
+ * name ({@code SELECT count(*) FROM recordings}). A script may hold several statements separated by
  * semicolons at line ends; each statement's result is returned.
  */
 public final class SqlAction {
@@ -19,8 +18,9 @@ public final class SqlAction {
         this.warehouse = warehouse;
     }
 
+    /** Makes every lake table and every {@link LakeViews} view resolvable by name; returns the names. */
     public List<String> registerViews() {
-        return warehouse.registerViews(Tables.all());
+        return LakeViews.registerTemporary(warehouse);
     }
 
     /** Executes the statements in order; the returned results hold at most {@code maxRows} rows each. */

@@ -111,4 +111,19 @@ class EmosparkCliTest {
         assertEquals(EmosparkCli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("exactly one of QUERY or --file"), r.err());
     }
+
+    @Test
+    void sqlServerRefusesAPortOrRefreshOutOfRangeBeforeStartingSpark() {
+        Run port = run("sql-server", "--port", "70000");
+        assertEquals(EmosparkCli.EXIT_USAGE, port.code());
+        assertTrue(port.err().contains("--port must be between 0 and 65535, cannot be: 70000"), port.err());
+        Run configured = run("sql-server", "--conf", "emospark.sqlServer.port=-1");
+        assertEquals(EmosparkCli.EXIT_USAGE, configured.code());
+        assertTrue(configured.err().contains("emospark.sqlServer.port must be between 0 and 65535, cannot be: -1"),
+                configured.err());
+        Run refresh = run("sql-server", "--conf", "emospark.sqlServer.refreshSeconds=0");
+        assertEquals(EmosparkCli.EXIT_USAGE, refresh.code());
+        assertTrue(refresh.err().contains("emospark.sqlServer.refreshSeconds must be at least 1, cannot be: 0"),
+                refresh.err());
+    }
 }

@@ -45,12 +45,35 @@ public final class JobsScript {
                     + Files.readString(err.toPath(), StandardCharsets.UTF_8);
         }
 
+        /** What the script has printed on its standard output so far. */
+        public String stdoutSoFar() throws IOException {
+            return Files.readString(out.toPath(), StandardCharsets.UTF_8);
+        }
+
         /** Waits up to 15 minutes for the script to end and returns what it printed. */
         public Run await() throws IOException, InterruptedException {
             if (!process.waitFor(15, TimeUnit.MINUTES)) {
                 close();
                 throw new IllegalStateException(command + " did not finish in 15 minutes");
             }
+            return ended();
+        }
+
+        /**
+         * Asks the script to stop as a service manager would, with SIGTERM (the scripts exec their JVM, so the JVM
+         * gets it), and returns what it printed once it has ended.
+         */
+        public Run terminate(int seconds) throws IOException, InterruptedException {
+            process.destroy();
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                String printed = printedSoFar();
+                close();
+                throw new IllegalStateException(command + " did not stop within " + seconds + " s of SIGTERM\n" + printed);
+            }
+            return ended();
+        }
+
+        private Run ended() throws IOException {
             return new Run(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
                     Files.readString(err.toPath(), StandardCharsets.UTF_8));
         }

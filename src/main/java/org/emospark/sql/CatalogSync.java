@@ -1,0 +1,30 @@
+package org.emospark.sql;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one {@link LakeCatalog#sync()} did: the tables and views it registered, and the views still waiting for
+ * tables the lake does not have yet (view name to the missing names).
+ */
+public record CatalogSync(String database, List<String> tables, List<String> views, Map<String, List<String>> waiting) {
+
+    public CatalogSync {
+        tables = List.copyOf(tables);
+        views = List.copyOf(views);
+        waiting = Map.copyOf(waiting);
+    }
+
+    public boolean registeredAnything() {
+        return !tables.isEmpty() || !views.isEmpty();
+    }
+
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("  tables: ").append(tables.isEmpty() ? "(none new)" : String.join(", ", tables)).append('\n');
+        sb.append("  views:  ").append(views.isEmpty() ? "(none new)" : String.join(", ", views)).append('\n');
+        waiting.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sb.append("  waiting: ")
+                .append(e.getKey()).append(" (needs ").append(String.join(", ", e.getValue())).append(")\n"));
+        return sb.toString();
+    }
+}
