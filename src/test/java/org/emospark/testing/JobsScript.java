@@ -2,12 +2,14 @@ package org.emospark.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code jobs/emospark} as a user would, in its own process, and captures what it prints. */
@@ -21,8 +23,26 @@ public final class JobsScript {
     private JobsScript() {
     }
 
+    /**
+     * Runs {@code jobs/emospark} with {@code args}; {@code env} is added to this JVM's environment, and a variable
+     * mapped to null is removed from it.
+     */
     public static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         return runScript("emospark", env, args);
+    }
+
+    /** {@link #run} on a thread of its own, for a test that watches the job while it runs. */
+    public static CompletableFuture<Run> start(Map<String, String> env, String... args) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(env, args);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while jobs/emospark ran", e);
+            }
+        }, task -> new Thread(task, "jobs/emospark " + String.join(" ", args)).start());
     }
 
     /** Runs {@code jobs/<script>} (e.g. {@code nightly}) the same way. */
@@ -36,7 +56,13 @@ public final class JobsScript {
         pb.environment().remove("SPARK_HOME");
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         pb.environment().put("EMOSPARK_DRIVER_MEMORY", "2g");
-        pb.environment().putAll(env);
+        env.forEach((name, value) -> {
+            if (value == null) {
+                pb.environment().remove(name);
+            } else {
+                pb.environment().put(name, value);
+            }
+        });
         File out = File.createTempFile("emospark-out", ".txt");
         File err = File.createTempFile("emospark-err", ".txt");
         pb.redirectOutput(out).redirectError(err);
