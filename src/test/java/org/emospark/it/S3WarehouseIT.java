@@ -67,8 +67,9 @@ class S3WarehouseIT {
             JobsScript.Run features = run(s3, env, List.of(), "features", "--semantic", "--warehouse", WAREHOUSE);
             assertTrue(features.stdout().contains("4 recordings, " + labelRows + " frames"), features.all());
 
-            // Training runs longest, so it is the job whose UI the test reads while it runs; it also writes an
-            // event log, which Spark redacts on its own path (EventLoggingListener), so both are checked.
+            // Training runs longest, so it is the job whose UI the test reads while it runs (spark-submit's
+            // spark.ui.enabled wins over the profile's); it also writes an event log, which Spark redacts on its
+            // own path (EventLoggingListener), so both are checked.
             int uiPort = LoopbackPorts.free();
             Path events = Files.createDirectories(tmp.resolve("spark-events"));
             List<String> watched = List.of("--conf", "spark.ui.enabled=true", "--conf", "spark.ui.port=" + uiPort,
@@ -166,10 +167,12 @@ class S3WarehouseIT {
         return run;
     }
 
+    /** The jobs run with the tests' profile (fewer partitions, so fewer objects to write and list; no UI). */
     private static String[] args(S3Proxy s3, List<String> submit, String... job) {
         List<String> all = new ArrayList<>(s3.sparkConfArgs());
         all.addAll(submit);
         all.addAll(List.of(job));
+        all.addAll(List.of("--profile", "test"));
         return all.toArray(String[]::new);
     }
 
