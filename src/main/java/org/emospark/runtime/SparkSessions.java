@@ -12,6 +12,15 @@ import org.emospark.config.EmosparkConfig;
  * tuning lives in {@code conf/}. Settings already given to spark-submit win over the config files.
  */
 public final class SparkSessions {
+    /**
+     * Which settings Spark shows as "*********(redacted)" in its UI, REST API, event logs and logged plans: those
+     * whose key or value matches. Spark's default ({@code (?i)secret|password|token|access[.]?key}) already hides
+     * s3a's secret and access keys, session tokens and credential-store passwords; this widens it to the other
+     * spellings s3a credentials take: {@code spark.executorEnv.AWS_ACCESS_KEY_ID} (an underscore) and the SSE-C key
+     * {@code fs.s3a.encryption.key}. A site's own {@code spark.redaction.regex} wins.
+     */
+    public static final String REDACTION_REGEX = "(?i)secret|password|token|access[._-]?key|encryption[._-]?key";
+
     private SparkSessions() {
     }
 
@@ -22,6 +31,7 @@ public final class SparkSessions {
             conf.setIfMissing(e.getKey(), e.getValue());
         }
         conf.setIfMissing("spark.master", config.get(ConfigKeys.SPARK_MASTER_DEFAULT));
+        conf.setIfMissing("spark.redaction.regex", REDACTION_REGEX);
         conf.set("spark.sql.extensions", appendUnique(conf.get("spark.sql.extensions", ""),
                 "io.delta.sql.DeltaSparkSessionExtension", ","));
         conf.setIfMissing("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");

@@ -90,6 +90,10 @@ public final class JobsScript {
     private JobsScript() {
     }
 
+    /**
+     * Runs {@code jobs/emospark} with {@code args}; {@code env} is added to this JVM's environment, and a variable
+     * mapped to null is removed from it.
+     */
     public static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         return runScript("emospark", env, args);
     }
@@ -112,7 +116,13 @@ public final class JobsScript {
         pb.environment().remove("SPARK_HOME");
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         pb.environment().put("EMOSPARK_DRIVER_MEMORY", "2g");
-        pb.environment().putAll(env);
+        env.forEach((name, value) -> {
+            if (value == null) {
+                pb.environment().remove(name);
+            } else {
+                pb.environment().put(name, value);
+            }
+        });
         File out = File.createTempFile("emospark-out", ".txt");
         File err = File.createTempFile("emospark-err", ".txt");
         pb.redirectOutput(out).redirectError(err);

@@ -3,11 +3,13 @@ package org.emospark.testing;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.security.alias.CredentialProvider;
+import org.apache.hadoop.security.alias.CredentialProviderFactory;
 
 /**
  * A real S3-compatible server for tests: s3proxy (its own process, its own classpath) with the
@@ -36,7 +38,7 @@ public final class S3Proxy implements AutoCloseable {
         for (String b : buckets) {
             Files.createDirectories(base.resolve(b));
         }
-        int port = freePort();
+        int port = FreePort.onLoopback();
         Path props = workDir.resolve("s3proxy.properties");
         Files.writeString(props, String.join("\n",
                 "s3proxy.endpoint=http://127.0.0.1:" + port,
@@ -84,10 +86,20 @@ public final class S3Proxy implements AutoCloseable {
                 "--conf", "spark.hadoop.fs.s3a.change.detection.mode=none");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    /**
+     * Writes this server's credentials into a Hadoop credential store (a jceks file under {@code dir}, the store's
+     * default password) under the aliases s3a looks up, {@code fs.s3a.access.key} and {@code fs.s3a.secret.key}, and
+     * returns the store's URI for {@code hadoop.security.credential.provider.path}.
+     */
+    public static String credentialStore(Path dir) throws IOException {
+        String uri = "jceks://file" + dir.toAbsolutePath().resolve("s3a-credentials.jceks");
+        Configuration conf = new Configuration(false);
+        conf.set(CredentialProviderFactory.CREDENTIAL_PROVIDER_PATH, uri);
+        CredentialProvider store = CredentialProviderFactory.getProviders(conf).get(0);
+        store.createCredentialEntry("fs.s3a.access.key", IDENTITY.toCharArray());
+        store.createCredentialEntry("fs.s3a.secret.key", CREDENTIAL.toCharArray());
+        store.flush();
+        return uri;
     }
 
     @Override
