@@ -88,8 +88,8 @@ public final class ConfigKeys {
             "Seeds initialisation, dropout and window order; CPU training repeats (bit for bit with one thread).");
 
     public static final ConfigKey SCORE_BATCH = new ConfigKey("emospark.score.batchSize", "4",
-            "Windows per forward pass when scoring (one recording's windows at a time); in the faithful network the "
-                    + "first convolution alone outputs 88 MB per window of 100 frames.");
+            "Windows per forward pass when scoring or computing CNN features (one recording's windows at a time); in "
+                    + "the faithful network the first convolution alone outputs 88 MB per window of 100 frames.");
 
     public static final ConfigKey SCORE_WINDOWS = new ConfigKey("emospark.score.windows", "faithful",
             "faithful: every window of the model's length starts from a zero LSTM state, as in training; streaming: the "
