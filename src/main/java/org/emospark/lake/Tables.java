@@ -184,7 +184,12 @@ public final class Tables {
                     field("train_wall_s", DoubleType, false),
                     field("audio_s_per_s", DoubleType, false),
                     field("data_wait_fraction", DoubleType, false),
-                    field("created_at", TimestampType, false)),
+                    field("created_at", TimestampType, false),
+                    // Added with the fusion stage; tables of earlier versions gain them as nulls (Warehouse.ensure).
+                    field("stage", StringType, true),  // end_to_end | fusion
+                    field("source_model_id", StringType, true),  // fusion: whose CNN and features it kept
+                    field("sweep", StringType, true),  // fusion: the sweep that trained it
+                    field("sweep_best", BooleanType, true)),  // fusion: the sweep's best by Devel CCC
             List.of("model_id"), List.of("train_wall_s", "audio_s_per_s", "data_wait_fraction", "created_at"), null,
             List.of());
 
