@@ -90,6 +90,19 @@ public final class ParalinguisticFramesAction {
         return this;
     }
 
+    /**
+     * Whether the table holds rows of this model that the run did not bring (frames of a recording rejected now, or
+     * past its new end): only then does the merge delete. A merge that may delete (Delta's WHEN NOT MATCHED BY SOURCE)
+     * rewrites every file of the table, the features of every other model included (Delta 3.x scans and rewrites the
+     * whole target then, whatever the clause's condition); one that only inserts and updates touches this model's.
+     */
+    private boolean hasStaleRows(String id, Dataset<Row> frames) {
+        Dataset<Row> stored = warehouse.read(Tables.PARALINGUISTIC_FRAMES).where(col("model_id").equalTo(id)).as("t");
+        Dataset<Row> brought = frames.select("recording_id", "frame").as("s");
+        return !stored.join(brought, col("t.recording_id").equalTo(col("s.recording_id"))
+                .and(col("t.frame").equalTo(col("s.frame"))), "left_anti").isEmpty();
+    }
+
     public ParalinguisticFramesResult execute() {
         long started = System.nanoTime();
         if (!warehouse.exists(Tables.RECORDINGS)) {
@@ -140,7 +153,7 @@ public final class ParalinguisticFramesAction {
                                 .and(col("t.detail").startsWith(CnnFeatureRows.detailPrefix(id))));
                 jsc.setJobDescription("Merging paralinguistic frames into " + warehouse.pathOf(Tables.PARALINGUISTIC_FRAMES));
                 MergeCounts written = KeyedMerge.merge(warehouse, Tables.PARALINGUISTIC_FRAMES, frames,
-                        List.copyOf(sources.keySet()), col("t.model_id").equalTo(id));
+                        hasStaleRows(id, frames) ? List.copyOf(sources.keySet()) : List.of(), col("t.model_id").equalTo(id));
                 return new ParalinguisticFramesResult(id, manifest.config().paralinguisticFeatures(), sources.size(),
                         stats.getLong(1), rejected, stats.getLong(0), audioSeconds, computeSeconds, written, rejectsWritten,
                         (System.nanoTime() - started) / 1e9);

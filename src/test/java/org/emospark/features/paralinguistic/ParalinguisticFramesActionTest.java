@@ -129,6 +129,23 @@ class ParalinguisticFramesActionTest {
 
     @Test
     @Order(3)
+    void anotherModelsFeaturesGoBesideTheFirstsWithoutRewritingThem() {
+        String[] firstFiles = wh.read(Tables.PARALINGUISTIC_FRAMES).where(col("model_id").equalTo(modelId)).inputFiles();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            StoredModels.store(manager, wh.root(), "other-0123456789", TinyLake.CONFIG, 5);
+        }
+
+        ParalinguisticFramesResult r = new ParalinguisticFramesAction(wh).model("other-0123456789").execute();
+
+        assertEquals(FRAMES - 27, r.table().inserted(), "Test_02 has no audio for this model either");
+        assertEquals(0, r.table().updated() + r.table().deleted());
+        assertEquals(2 * (FRAMES - 27), wh.read(Tables.PARALINGUISTIC_FRAMES).count());
+        assertArrayEquals(firstFiles, wh.read(Tables.PARALINGUISTIC_FRAMES).where(col("model_id").equalTo(modelId))
+                .inputFiles(), "the first model's files stay as they were");
+    }
+
+    @Test
+    @Order(4)
     void aModelWithoutACnnOrUnknownIsRefusedNamingIt() {
         try (NDManager manager = NDManager.newBaseManager()) {
             StoredModels.store(manager, wh.root(), "words-0123456789", TinyLake.CONFIG.withStreams(ModelConfig.Streams.SEMANTIC), 3);
