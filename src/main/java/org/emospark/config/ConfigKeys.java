@@ -87,9 +87,13 @@ public final class ConfigKeys {
     public static final ConfigKey TRAIN_SEED = new ConfigKey("emospark.train.seed", "2021",
             "Seeds initialisation, dropout and window order; CPU training repeats (bit for bit with one thread).");
 
+    public static final ConfigKey FUSION_INIT = new ConfigKey("emospark.fusion.init", "source",
+            "How the fusion stage (train --stage fusion) starts the network after the CNN: source (the source model's "
+                    + "parameters wherever place and shape match) or random (from the seed); the CNN is the source's either way.");
+
     public static final ConfigKey SCORE_BATCH = new ConfigKey("emospark.score.batchSize", "4",
-            "Windows per forward pass when scoring (one recording's windows at a time); in the faithful network the "
-                    + "first convolution alone outputs 88 MB per window of 100 frames.");
+            "Windows per forward pass when scoring or computing CNN features (one recording's windows at a time); in "
+                    + "the faithful network the first convolution alone outputs 88 MB per window of 100 frames.");
 
     public static final ConfigKey SCORE_WINDOWS = new ConfigKey("emospark.score.windows", "faithful",
             "faithful: every window of the model's length starts from a zero LSTM state, as in training; streaming: the "
@@ -110,7 +114,7 @@ public final class ConfigKeys {
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
                 MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, TRAIN_EPOCHS,
                 TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS,
-                TRAIN_MODALITY_DROPOUT, TRAIN_SEED,
+                TRAIN_MODALITY_DROPOUT, TRAIN_SEED, FUSION_INIT,
                 SCORE_BATCH, SCORE_WINDOWS, SQL_SERVER_HOST, SQL_SERVER_PORT, SQL_SERVER_DATABASE, SQL_SERVER_REFRESH_SECONDS);
     }
 }

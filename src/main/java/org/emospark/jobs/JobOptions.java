@@ -30,14 +30,20 @@ public final class JobOptions {
     Path confDir;
 
     public EmosparkConfig config() {
+        Map<String, String> all = commandLineKeys();
+        if (warehouse != null) {
+            all.put(ConfigKeys.WAREHOUSE.name(), warehouse);
+        }
+        return EmosparkConfig.load(EmosparkConfig.locateConfDir(confDir), profile, all);
+    }
+
+    /** The keys given on the command line, the --config file's then --conf's: what the user asked for in so many words. */
+    public Map<String, String> commandLineKeys() {
         Map<String, String> all = new LinkedHashMap<>();
         if (configFile != null) {
             all.putAll(EmosparkConfig.readLayer(configFile));
         }
         all.putAll(overrides);
-        if (warehouse != null) {
-            all.put(ConfigKeys.WAREHOUSE.name(), warehouse);
-        }
-        return EmosparkConfig.load(EmosparkConfig.locateConfDir(confDir), profile, all);
+        return all;
     }
 }

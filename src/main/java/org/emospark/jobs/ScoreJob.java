@@ -49,7 +49,7 @@ public final class ScoreJob extends SparkJob {
     @Override
     protected void validate(EmosparkConfig config) {
         scoreDate();
-        batchSize(config);
+        batchSize(batchSize, config);
         windows(config);
     }
 
@@ -60,7 +60,7 @@ public final class ScoreJob extends SparkJob {
                 .recordings(recordings)
                 .scoreDate(scoreDate())
                 .rescore(rescore)
-                .batchSize(batchSize(config))
+                .batchSize(batchSize(batchSize, config))
                 .windows(windows(config))
                 .execute().summary();
     }
@@ -75,14 +75,5 @@ public final class ScoreJob extends SparkJob {
 
     private WindowMode windows(EmosparkConfig config) {
         return WindowMode.parse(windows != null ? windows : config.get(ConfigKeys.SCORE_WINDOWS));
-    }
-
-    private int batchSize(EmosparkConfig config) {
-        int n = batchSize != null ? batchSize : config.getInt(ConfigKeys.SCORE_BATCH);
-        if (n < 1) {
-            throw new IllegalArgumentException((batchSize != null ? "--batch-size" : ConfigKeys.SCORE_BATCH.name())
-                    + " must be at least 1, cannot be: " + n);
-        }
-        return n;
     }
 }

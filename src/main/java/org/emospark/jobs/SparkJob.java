@@ -39,4 +39,14 @@ abstract class SparkJob implements Callable<Integer> {
     /** Checks arguments before a Spark session is started, so usage errors fail fast. */
     protected void validate(EmosparkConfig config) {
     }
+
+    /** Windows per forward pass: a --batch-size option when given, else emospark.score.batchSize; at least 1. */
+    static int batchSize(Integer option, EmosparkConfig config) {
+        int n = option != null ? option : config.getInt(ConfigKeys.SCORE_BATCH);
+        if (n < 1) {
+            throw new IllegalArgumentException((option != null ? "--batch-size" : ConfigKeys.SCORE_BATCH.name())
+                    + " must be at least 1, cannot be: " + n);
+        }
+        return n;
+    }
 }

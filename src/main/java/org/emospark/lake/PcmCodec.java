@@ -3,7 +3,10 @@ package org.emospark.lake;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** How audio_chunks.pcm stores samples: float32 little-endian, mono. */
+/**
+ * How the lake stores float vectors in binary columns: float32 little-endian. {@code audio_chunks.pcm} (mono samples)
+ * and {@code paralinguistic_frames.vector} (a frame's CNN output) use it.
+ */
 public final class PcmCodec {
     private PcmCodec() {
     }
@@ -15,11 +18,20 @@ public final class PcmCodec {
     }
 
     public static float[] decode(byte[] pcm) {
+        float[] out = new float[checkedLength(pcm)];
+        decodeInto(pcm, out, 0);
+        return out;
+    }
+
+    /** Decodes all of {@code pcm} into {@code dst} from {@code offset}. */
+    public static void decodeInto(byte[] pcm, float[] dst, int offset) {
+        ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(dst, offset, checkedLength(pcm));
+    }
+
+    private static int checkedLength(byte[] pcm) {
         if (pcm.length % Float.BYTES != 0) {
             throw new IllegalArgumentException("pcm length " + pcm.length + " is not a multiple of 4 bytes");
         }
-        float[] out = new float[pcm.length / Float.BYTES];
-        ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
-        return out;
+        return pcm.length / Float.BYTES;
     }
 }

@@ -148,6 +148,17 @@ public final class Tables {
                     field("embedding_set", StringType, false)),
             List.of("recording_id", "frame"), List.of(), "recording_id", List.of());
 
+    public static final TableDef PARALINGUISTIC_FRAMES = new TableDef("paralinguistic_frames",
+            "The paralinguistic stream as a model's CNN computes it: per 100 ms frame its output (dims float32 "
+                    + "little-endian values), one row per frame and model; the fusion stage trains from these.",
+            schema(
+                    field("recording_id", StringType, false),
+                    field("frame", IntegerType, false),
+                    field("model_id", StringType, false),
+                    field("dims", IntegerType, false),
+                    field("vector", BinaryType, false)),
+            List.of("recording_id", "frame", "model_id"), List.of(), "recording_id", List.of("model_id"));
+
     public static final TableDef MODELS = new TableDef("models",
             "One row per trained model: its config, what it was trained on (table versions), and its Devel scores.",
             schema(
@@ -173,7 +184,12 @@ public final class Tables {
                     field("train_wall_s", DoubleType, false),
                     field("audio_s_per_s", DoubleType, false),
                     field("data_wait_fraction", DoubleType, false),
-                    field("created_at", TimestampType, false)),
+                    field("created_at", TimestampType, false),
+                    // Added with the fusion stage; tables of earlier versions gain them as nulls (Warehouse.ensure).
+                    field("stage", StringType, true),  // end_to_end | fusion
+                    field("source_model_id", StringType, true),  // fusion: whose CNN and features it kept
+                    field("sweep", StringType, true),  // fusion: the sweep that trained it
+                    field("sweep_best", BooleanType, true)),  // fusion: the sweep's best by Devel CCC
             List.of("model_id"), List.of("train_wall_s", "audio_s_per_s", "data_wait_fraction", "created_at"), null,
             List.of());
 
@@ -246,7 +262,7 @@ public final class Tables {
 
     public static List<TableDef> all() {
         return List.of(RECORDINGS, AUDIO_CHUNKS, UTTERANCES, WORDS, LABELS, TURNS, REJECTS, EMBEDDING_SETS, EMBEDDINGS,
-                SEMANTIC_FRAMES, MODELS, EVALUATIONS, PREDICTIONS, RECORDING_EMOTION);
+                SEMANTIC_FRAMES, PARALINGUISTIC_FRAMES, MODELS, EVALUATIONS, PREDICTIONS, RECORDING_EMOTION);
     }
 
     private static StructType schema(StructField... fields) {

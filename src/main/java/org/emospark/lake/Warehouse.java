@@ -4,10 +4,13 @@ import io.delta.tables.DeltaTable;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The lake: one root (local path, hdfs:// or s3a://) under which each {@link TableDef} is a Delta
@@ -54,7 +57,10 @@ public final class Warehouse {
         return DeltaTable.isDeltaTable(spark, pathOf(table));
     }
 
-    /** Creates the table with its schema and partitioning if it is not there yet. */
+    /**
+     * Creates the table with its schema and partitioning if it is not there yet. A table written by an earlier
+     * version that lacks columns added since (always nullable) gains them, holding nulls in its old rows.
+     */
     public DeltaTable ensure(TableDef table) {
         DeltaTable.createIfNotExists(spark)
                 .location(pathOf(table))
@@ -62,7 +68,23 @@ public final class Warehouse {
                 .partitionedBy(table.partitionColumns().toArray(String[]::new))
                 .comment(table.description())
                 .execute();
-        return DeltaTable.forPath(spark, pathOf(table));
+        DeltaTable delta = DeltaTable.forPath(spark, pathOf(table));
+        StructType existing = delta.toDF().schema();
+        List<String> added = new ArrayList<>();
+        for (StructField f : table.schema().fields()) {
+            if (!Arrays.asList(existing.fieldNames()).contains(f.name())) {
+                if (!f.nullable()) {
+                    throw new IllegalStateException("Table " + pathOf(table) + " lacks column " + f.name()
+                            + ", which cannot be added to existing rows (not nullable): rebuild the table");
+                }
+                added.add("`" + f.name() + "` " + f.dataType().sql());
+            }
+        }
+        if (!added.isEmpty()) {
+            spark.sql("ALTER TABLE delta.`" + pathOf(table) + "` ADD COLUMNS (" + String.join(", ", added) + ")");
+            return DeltaTable.forPath(spark, pathOf(table));
+        }
+        return delta;
     }
 
     public Dataset<Row> read(TableDef table) {

@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import java.util.Map;
 
 /**
  * The whole network of Tzirakis et al. (ICASSP 2021) for one window of T frames:
@@ -23,41 +24,44 @@ import ai.djl.util.PairList;
  * stream's array alone or both arrays (the unused one is ignored). The missing stream is absent from the
  * network (no CNN or projection for it); see {@link AttentionFusion} for how fusion degrades.
  *
+ * <p>Two halves: {@link #paralinguisticCnn()} and {@link #fusionNet()} (everything after the CNN), and the forward
+ * pass is nothing but the one feeding the other, so the fusion network given the CNN's stored features computes
+ * exactly what this network computes from the audio.
+ *
  * <p>Faithful parameter count: 7,211,556 (CNN 225,825; projections 4,516,864 + 103,424; attention fusion
  * 1,024 + 3 x 524,800 + 2 x 512; LSTM 788,224; head 771).
  */
-public final class SpeechEmotionNet extends AbstractBlock {
+public final class SpeechEmotionNet extends AbstractBlock implements StreamingNetwork {
 
     private final ModelConfig config;
     private final ParalinguisticCnn cnn;
-    private final Projection paralinguisticProjection;
-    private final Projection semanticProjection;
-    private final Block fusion;
-    private final PeepholeLstm lstm;
-    private final EmotionHead head;
+    private final FusionNet fusionNet;
 
     public SpeechEmotionNet(ModelConfig config) {
         this.config = config;
-        ModelConfig.Streams streams = config.streams();
-        if (streams.usesParalinguistic()) {
-            cnn = addChildBlock("paralinguisticCnn", new ParalinguisticCnn(config));
-            paralinguisticProjection = addChildBlock("paralinguisticProjection", new Projection(config.projection()));
-        } else {
-            cnn = null;
-            paralinguisticProjection = null;
-        }
-        semanticProjection = streams.usesSemantic()
-                ? addChildBlock("semanticProjection", new Projection(config.projection()))
+        cnn = config.streams().usesParalinguistic()
+                ? addChildBlock("paralinguisticCnn", new ParalinguisticCnn(config))
                 : null;
-        fusion = addChildBlock("fusion", config.fusion() == ModelConfig.Fusion.ATTENTION
-                ? new AttentionFusion(streams.count(), config.projection(), config.streamSize())
-                : new ConcatFusion(streams.count(), config.streamSize()));
-        lstm = addChildBlock("lstm", new PeepholeLstm(config.lstmUnits(), config.cellClip(), config.forgetBias()));
-        head = addChildBlock("head", new EmotionHead(config.outputs()));
+        fusionNet = new FusionNet(config);
+        // The post-CNN blocks are this network's own children as well, flat, in the order and under the names the
+        // network had before it was split: parameter files keep their layout, and stored models still load.
+        for (Map.Entry<String, Block> part : fusionNet.parts().entrySet()) {
+            addChildBlock(part.getKey(), part.getValue());
+        }
     }
 
     public ModelConfig config() {
         return config;
+    }
+
+    /** The CNN alone: raw frame input {@code [B, T * frameInput]} to features {@code [B, T, F]}; null without it. */
+    public ParalinguisticCnn paralinguisticCnn() {
+        return cnn;
+    }
+
+    /** The network after the CNN ({@link FusionNet}), sharing this network's parameters. */
+    public FusionNet fusionNet() {
+        return fusionNet;
     }
 
     /** The number of scalar parameters of an initialised block (all of its children included). */
@@ -71,39 +75,31 @@ public final class SpeechEmotionNet extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList hidden = lstm.forward(ps, fuse(ps, inputs, training, params), training, params);
-        return head.forward(ps, hidden, training, params);
+        return fusionNet.forward(ps, features(ps, inputs, training, params), training, params);
     }
 
     /**
-     * Inference over K consecutive windows of one recording as one continuous sequence: the streams and their
-     * fusion per window, batched over the K windows, exactly as in training; then the LSTM over the K x T frames
-     * in order, from the state {@code (h0, c0)} ({@code [1, H]} each; {@code null}: zeros) instead of from zeros
-     * per window; then the head. Returns {@code (outputs [K, T, 3], h, c)}, the last two the state to pass with
-     * the next windows, so an hour-long recording is scored as one sequence a few windows at a time.
+     * Inference over K consecutive windows of one recording as one continuous sequence: the CNN per window,
+     * batched over the K windows, exactly as in training; then {@link FusionNet#forwardStream} from the state
+     * {@code (h0, c0)}. Returns {@code (outputs [K, T, 3], h, c)}, the last two the state to pass with the next
+     * windows, so an hour-long recording is scored as one sequence a few windows at a time.
      */
+    @Override
     public NDList forwardStream(ParameterStore ps, NDList inputs, NDArray h0, NDArray c0) {
-        NDArray fused = fuse(ps, inputs, false, null).singletonOrThrow();
-        Shape s = fused.getShape();
-        NDList run = lstm.run(ps, fused.reshape(1, s.get(0) * s.get(1), s.get(2)), h0, c0, false);
-        NDArray y = head.forward(ps, new NDList(run.get(0)), false).singletonOrThrow()
-                .reshape(s.get(0), s.get(1), config.outputs());
-        return new NDList(y, run.get(1), run.get(2));
+        return fusionNet.forwardStream(ps, features(ps, inputs, false, null), h0, c0);
     }
 
-    /** The streams (CNN and projections) and their fusion: {@code [B, T, streamSize]}. */
-    private NDList fuse(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    /** What {@link FusionNet} takes: the CNN's features of the audio (when used), then the word vectors (when used). */
+    private NDList features(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         Inputs in = select(inputs.getShapes());
-        NDList streams = new NDList(2);
+        NDList features = new NDList(2);
         if (cnn != null) {
-            NDArray xp = cnn.forward(ps, new NDList(inputs.get(in.audio)), training, params).singletonOrThrow();
-            streams.add(paralinguisticProjection.forward(ps, new NDList(xp), training, params).singletonOrThrow());
+            features.add(cnn.forward(ps, new NDList(inputs.get(in.audio)), training, params).singletonOrThrow());
         }
-        if (semanticProjection != null) {
-            streams.add(semanticProjection.forward(ps, new NDList(inputs.get(in.semantic)), training, params)
-                    .singletonOrThrow());
+        if (in.semantic >= 0) {
+            features.add(inputs.get(in.semantic));
         }
-        return fusion.forward(ps, streams, training, params);
+        return features;
     }
 
     /** Which input index holds audio and semantic vectors (-1: not used), checked against the config. */
@@ -159,22 +155,15 @@ public final class SpeechEmotionNet extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Inputs in = select(inputShapes);
-        Shape projected = new Shape(in.batch, in.frames, config.projection());
-        int streamCount = 0;
+        Shape[] features = new Shape[config.streams().count()];
+        int next = 0;
         if (cnn != null) {
             cnn.initialize(manager, dataType, inputShapes[in.audio]);
-            paralinguisticProjection.initialize(manager, dataType, cnn.getOutputShapes(new Shape[] {inputShapes[in.audio]}));
-            streamCount++;
+            features[next++] = cnn.getOutputShapes(new Shape[] {inputShapes[in.audio]})[0];
         }
-        if (semanticProjection != null) {
-            semanticProjection.initialize(manager, dataType, inputShapes[in.semantic]);
-            streamCount++;
+        if (in.semantic >= 0) {
+            features[next] = inputShapes[in.semantic];
         }
-        Shape[] fusionInputs = new Shape[streamCount];
-        java.util.Arrays.fill(fusionInputs, projected);
-        fusion.initialize(manager, dataType, fusionInputs);
-        Shape fused = new Shape(in.batch, in.frames, config.streamSize());
-        lstm.initialize(manager, dataType, fused);
-        head.initialize(manager, dataType, new Shape(in.batch, in.frames, config.lstmUnits()));
+        fusionNet.initialize(manager, dataType, features);
     }
 }

@@ -20,7 +20,8 @@ import org.emospark.model.data.TurnSpan;
  * {@code recordings} row, the subject's turns, the word vectors of the frames in which a word is spoken, and
  * the audio chunks in {@code chunk_index} order. {@link #toExample} checks it against the model and frames it
  * the way training and evaluation do ({@code LakeExamples}), except that the frame count covers all the audio
- * ({@link FrameInputBuilder#framesFor}) rather than following label rows, which scored recordings need not have.
+ * ({@link FrameInputBuilder#framesFor}) rather than following label rows, which scored recordings need not have
+ * (when the label rows are known, it covers those too).
  * Plain Java: the Spark side only moves rows into it.
  */
 public final class LakeRecording {
@@ -32,6 +33,8 @@ public final class LakeRecording {
     private final List<TurnSpan> subjectTurns;
     /** Vectors of the frames that carry a word; every other frame's vector is zeros. */
     private final Map<Integer, float[]> wordFrames;
+    /** Label rows of the recording, 0 when not known: frames then cover its audio only. */
+    private final int labelFrames;
     private final List<byte[]> chunks = new ArrayList<>();
     private final List<Long> chunkStarts = new ArrayList<>();
     private final List<Integer> chunkRates = new ArrayList<>();
@@ -43,6 +46,16 @@ public final class LakeRecording {
      */
     public LakeRecording(String recordingId, String split, String sourceUri, int sampleRate, long numSamples,
                          List<TurnSpan> subjectTurns, Map<Integer, float[]> wordFrames) {
+        this(recordingId, split, sourceUri, sampleRate, numSamples, subjectTurns, wordFrames, 0);
+    }
+
+    /**
+     * As above, with the number of the recording's label rows: its frames then cover those as well as its audio, so
+     * a recording whose labels run a frame past its audio (the authors pad the audio so) has every labelled frame.
+     */
+    public LakeRecording(String recordingId, String split, String sourceUri, int sampleRate, long numSamples,
+                         List<TurnSpan> subjectTurns, Map<Integer, float[]> wordFrames, int labelFrames) {
+        this.labelFrames = labelFrames;
         this.recordingId = Objects.requireNonNull(recordingId, "recordingId");
         this.split = split;
         this.sourceUri = Objects.requireNonNull(sourceUri, "sourceUri");
@@ -106,8 +119,8 @@ public final class LakeRecording {
                     + numSamples + " samples but its audio chunks hold " + pcm.length());
         }
         FrameInputBuilder frames = new FrameInputBuilder(config, TimePrecision.FLOAT32);
-        int n = frames.framesFor(numSamples);
-        if (n < 1) {
+        int n = Math.max(frames.framesFor(numSamples), labelFrames);
+        if (frames.framesFor(numSamples) < 1) {
             throw new InputRejectedException(RejectReason.EMPTY_AUDIO, "recording " + recordingId + " has no samples");
         }
         return new RecordingExample(recordingId, split, n, pcm, frames.subjectFrames(subjectTurns, n),

@@ -2,11 +2,8 @@ package org.emospark.scoring;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -23,18 +20,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.emospark.config.ConfigKeys;
-import org.emospark.corpus.text.Turn;
 import org.emospark.lake.KeyedMerge;
 import org.emospark.lake.MergeCounts;
 import org.emospark.lake.Tables;
@@ -153,11 +146,8 @@ public final class ScoreAction {
             checkEmbeddingSet(manifest, ids);
             Broadcast<ModelRef> model = jsc.broadcast(ModelRef.of(warehouse, id));
             Timestamp now = Timestamp.from(Instant.now());
-            Dataset<Row> stream = stream(ids);
-            Dataset<Row> results = stream
-                    .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-                    .flatMapSortedGroups(new Column[] {stream.col("seq")},
-                            new RecordingScorer(model, batchSize, windows, Date.valueOf(date), now), Encoders.row(ScoreRows.RESULT))
+            Dataset<Row> results = RecordingStream.perRecording(RecordingStream.of(warehouse, ids, true, false),
+                            new RecordingScorer(model, batchSize, windows, Date.valueOf(date), now), ScoreRows.RESULT)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 jsc.setJobDescription("Scoring " + toScore.size() + " recordings with model " + id + " (batches of "
@@ -241,37 +231,6 @@ public final class ScoreAction {
                         + "' or score with a model trained on " + r.getString(0));
             }
         }
-    }
-
-    /**
-     * Each recording's rows in one stream ({@link ScoreRows}): its recordings row with subject turns and word
-     * frames ({@code seq = -1}), then its audio chunks ({@code seq = chunk_index}).
-     */
-    private Dataset<Row> stream(Dataset<Row> ids) {
-        Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS).join(ids, "recording_id", "left_semi")
-                .select("recording_id", "split", "source_uri", "sample_rate", "num_samples");
-        Dataset<Row> turns = warehouse.read(Tables.TURNS).where(col("speaker").equalTo(Turn.SUBJECT))
-                .join(ids, "recording_id", "left_semi").groupBy("recording_id")
-                .agg(collect_list(struct(col("start_s"), col("end_s"))).as("subject_turns"));
-        // Frames without a word hold zeros by definition (features --semantic), so only the others travel.
-        Dataset<Row> words = warehouse.read(Tables.SEMANTIC_FRAMES).where(col("word").isNotNull())
-                .join(ids, "recording_id", "left_semi").groupBy("recording_id")
-                .agg(collect_list(struct(col("frame"), col("vector"))).as("word_frames"));
-        Dataset<Row> heads = recordings.join(turns, "recording_id", "left").join(words, "recording_id", "left")
-                .select(col("recording_id"), lit(ScoreRows.RECORDING_SEQ).as("seq"), col("split"), col("source_uri"),
-                        col("sample_rate"), col("num_samples"), nullOf(DataTypes.LongType, "start_sample"),
-                        nullOf(DataTypes.BinaryType, "pcm"), col("subject_turns"), col("word_frames"));
-        Dataset<Row> chunks = warehouse.read(Tables.AUDIO_CHUNKS).join(ids, "recording_id", "left_semi")
-                .select(col("recording_id"), col("chunk_index").as("seq"), nullOf(DataTypes.StringType, "split"),
-                        nullOf(DataTypes.StringType, "source_uri"), col("sample_rate"),
-                        nullOf(DataTypes.LongType, "num_samples"), col("start_sample"), col("pcm"),
-                        nullOf(heads.schema().apply("subject_turns").dataType(), "subject_turns"),
-                        nullOf(heads.schema().apply("word_frames").dataType(), "word_frames"));
-        return heads.unionByName(chunks);
-    }
-
-    private static Column nullOf(DataType type, String name) {
-        return lit(null).cast(type).as(name);
     }
 
     private static long longOrZero(Row row, int i) {

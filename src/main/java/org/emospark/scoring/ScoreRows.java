@@ -6,10 +6,7 @@ import static org.apache.spark.sql.functions.explode;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -21,23 +18,17 @@ import org.emospark.corpus.InputRejectedException;
 import org.emospark.lake.Tables;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.data.RecordingExample;
-import org.emospark.model.data.TurnSpan;
 
 /**
  * The rows scoring moves, in and out of the executors.
  *
- * <p>In: one stream per recording, sorted by {@code seq}: first the recording's own row ({@code seq = -1}: its
- * {@code recordings} columns, subject turns and the word vectors of the frames with a word), then one row per
- * audio chunk ({@code seq = chunk_index}). Streaming the chunks in order keeps a task from holding more than the
- * recording it is scoring; the recording's own row comes first, so a recording without chunks still arrives.
+ * <p>In: one {@link RecordingStream} per recording, with its word vectors.
  *
  * <p>Out: one row per recording: its {@code predictions} rows and its {@code recording_emotion} row when it was
  * scored, its {@code rejects} row when it was not. Each is a struct (or array of structs) of the table's own
  * schema, so splitting the result into the tables is a select.
  */
 final class ScoreRows {
-    static final int RECORDING_SEQ = -1;
-
     private ScoreRows() {
     }
 
@@ -47,45 +38,6 @@ final class ScoreRows {
                     Metadata.empty()),
             new StructField("emotion", Tables.RECORDING_EMOTION.schema(), true, Metadata.empty()),
             new StructField("reject", Tables.REJECTS.schema(), true, Metadata.empty())});
-
-    /**
-     * Gathers one recording's stream into a {@link LakeRecording}. Columns: recording_id, seq, split, source_uri,
-     * sample_rate, num_samples, start_sample, pcm, subject_turns (array of start_s, end_s), word_frames (array of
-     * frame, vector).
-     */
-    static LakeRecording recordingOf(String recordingId, Iterator<Row> stream) {
-        if (!stream.hasNext()) {
-            throw new IllegalStateException("No rows for recording " + recordingId);
-        }
-        Row head = stream.next();
-        if (head.getInt(head.fieldIndex("seq")) != RECORDING_SEQ) {
-            throw new IllegalStateException("The stream of recording " + recordingId + " does not start with its "
-                    + "recordings row (seq " + RECORDING_SEQ + ") but with seq " + head.getAs("seq"));
-        }
-        LakeRecording recording = new LakeRecording(recordingId, head.getAs("split"), head.getAs("source_uri"),
-                head.<Integer>getAs("sample_rate"),
-                head.<Long>getAs("num_samples"), turns(head.getList(head.fieldIndex("subject_turns"))),
-                wordFrames(head.getList(head.fieldIndex("word_frames"))));
-        while (stream.hasNext()) {
-            Row chunk = stream.next();
-            recording.addChunk(chunk.<Long>getAs("start_sample"), chunk.<Integer>getAs("sample_rate"), chunk.getAs("pcm"));
-        }
-        return recording;
-    }
-
-    private static List<TurnSpan> turns(List<Row> rows) {
-        return rows == null ? List.of() : rows.stream().map(t -> new TurnSpan(t.getDouble(0), t.getDouble(1))).toList();
-    }
-
-    private static Map<Integer, float[]> wordFrames(List<Row> rows) {
-        Map<Integer, float[]> out = new HashMap<>();
-        if (rows != null) {
-            for (Row r : rows) {
-                out.put(r.getInt(0), floats(r.getList(1)));
-            }
-        }
-        return out;
-    }
 
     /** An array&lt;float&gt; cell as a float array. */
     static float[] floats(List<Float> values) {

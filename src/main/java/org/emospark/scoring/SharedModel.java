@@ -2,12 +2,15 @@ package org.emospark.scoring;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.emospark.model.ModelConfig;
+import org.emospark.model.SpeechEmotionNet;
+import org.emospark.model.data.BatchAssembler;
 import org.emospark.model.data.RecordingExample;
+import org.emospark.model.data.Window;
 import org.emospark.model.predict.RecordingPredictor;
 import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.ModelManifest;
@@ -20,10 +23,10 @@ import org.emospark.model.store.ModelManifest;
  */
 public final class SharedModel {
     private final ModelManifest manifest;
-    private final Block net;
+    private final SpeechEmotionNet net;
     private final Device device;
 
-    SharedModel(ModelManifest manifest, Block net, Device device) {
+    SharedModel(ModelManifest manifest, SpeechEmotionNet net, Device device) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.net = Objects.requireNonNull(net, "net");
         this.device = Objects.requireNonNull(device, "device");
@@ -51,5 +54,30 @@ public final class SharedModel {
         try (NDManager call = NDManager.newBaseManager(device)) {
             return new RecordingPredictor(net, manifest.config(), batchSize, mode).predict(call, recordings);
         }
+    }
+
+    /**
+     * The CNN's features of every frame of a recording ({@link RecordingPredictor#paralinguisticFeatures}), computed
+     * lazily batch by batch, {@code batchSize} windows of the model's length from frame 0 as scoring cuts them: each
+     * element holds the real frames of one batch, {@code [frame][F]}, in frame order. Memory: one batch at a time,
+     * whatever the recording's length.
+     */
+    public Iterator<float[][]> paralinguisticFeatures(RecordingExample recording, int batchSize) {
+        RecordingPredictor cnn = RecordingPredictor.paralinguisticFeatures(net, batchSize);
+        BatchAssembler assembler = new BatchAssembler(cnn.config(), Map.of(recording.recordingId(), recording));
+        Iterator<List<Window>> batches = cnn.batchesOf(recording).iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return batches.hasNext();
+            }
+
+            @Override
+            public float[][] next() {
+                try (NDManager call = NDManager.newBaseManager(device)) {
+                    return cnn.predictWindows(call, assembler, batches.next());
+                }
+            }
+        };
     }
 }

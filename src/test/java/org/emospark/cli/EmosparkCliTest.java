@@ -69,6 +69,8 @@ class EmosparkCliTest {
         assertEquals(0, train.code());
         assertTrue(train.out().contains("--name") && train.out().contains("--shuffled-labels")
                 && train.out().contains("--force") && train.out().contains("--warehouse"), train.out());
+        assertTrue(train.out().contains("--stage") && train.out().contains("--features") && train.out().contains("--sweep"),
+                train.out());
         Run evaluate = run("evaluate", "--help");
         assertEquals(0, evaluate.code());
         assertTrue(evaluate.out().contains("--model") && evaluate.out().contains("--compare")
@@ -103,6 +105,24 @@ class EmosparkCliTest {
         Run configured = run("score", "--conf", "emospark.score.batchSize=-2");
         assertEquals(EmosparkCli.EXIT_USAGE, configured.code());
         assertTrue(configured.err().contains("emospark.score.batchSize must be at least 1, cannot be: -2"), configured.err());
+    }
+
+    @Test
+    void fusionStageAndFeatureOptionsThatDoNotGoTogetherAreUsageErrorsBeforeSparkStarts() {
+        String[][] cases = {
+                {"--stage must be end-to-end or fusion, cannot be: cnn", "train", "--stage", "cnn"},
+                {"--features and --sweep go with --stage fusion", "train", "--sweep", "conf/sweeps/fusion-quick.properties"},
+                {"--shuffled-labels trains end to end", "train", "--stage", "fusion", "--shuffled-labels"},
+                {"emospark.fusion.init must be one of source, random", "train", "--stage", "fusion", "--conf",
+                        "emospark.fusion.init=warm"},
+                {"Say which features to compute: --semantic, --paralinguistic or both", "features"},
+                {"--model and --batch-size go with --paralinguistic", "features", "--semantic", "--model", "X"},
+                {"--batch-size must be at least 1, cannot be: 0", "features", "--paralinguistic", "--batch-size", "0"}};
+        for (String[] c : cases) {
+            Run r = run(java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertEquals(EmosparkCli.EXIT_USAGE, r.code(), String.join(" ", c));
+            assertTrue(r.err().contains(c[0]), r.err());
+        }
     }
 
     @Test

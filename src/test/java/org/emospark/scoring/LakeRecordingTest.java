@@ -127,4 +127,22 @@ class LakeRecordingTest {
     void aRecordingWithoutSamplesIsRejectedAsEmpty() {
         rejected(withChunks(0, new int[] {0, 1000, 0}), RejectReason.EMPTY_AUDIO);
     }
+
+    @Test
+    void knownLabelRowsExtendTheFramesPastTheAudioButNeverShortenThem() throws InputRejectedException {
+        // 250 samples: 3 frames of 100 samples, the last one half padding.
+        LakeRecording labelledLonger = new LakeRecording("Rec_01", "Train", "file:/corpus/Rec_01.wav", 1000, 250,
+                List.of(), Map.of(), 5);
+        labelledLonger.addChunk(0, 1000, PcmCodec.encode(ramp(0, 250), 0, 250));
+        RecordingExample longer = labelledLonger.toExample(CONFIG);
+        assertEquals(5, longer.numFrames());
+        float[] frame4 = new float[100];
+        longer.pcm().read(400, frame4, 0, 100);
+        assertArrayEquals(new float[100], frame4, 0f, "past the audio: zeros");
+
+        LakeRecording labelledShorter = new LakeRecording("Rec_01", "Train", "file:/corpus/Rec_01.wav", 1000, 250,
+                List.of(), Map.of(), 2);
+        labelledShorter.addChunk(0, 1000, PcmCodec.encode(ramp(0, 250), 0, 250));
+        assertEquals(3, labelledShorter.toExample(CONFIG).numFrames());
+    }
 }

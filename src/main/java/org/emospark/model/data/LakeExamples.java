@@ -26,17 +26,9 @@ import org.emospark.model.ModelConfig;
  *
  * <p>A recording is framed by its label rows ({@code 0 .. n-1}, the authors' framing); a recording whose
  * labels are not one row per frame from frame 0, or that has no labels while labels are required, is left
- * out and listed in {@link Loaded#skipped()} with the reason, never silently dropped.
+ * out and listed in {@link LoadedExamples#skipped()} with the reason, never silently dropped.
  */
 public final class LakeExamples {
-    /** The recordings read and those left out, each with why. */
-    public record Loaded(List<RecordingExample> examples, Map<String, String> skipped, String embeddingSet,
-                         Map<String, Long> tableVersions) {
-        public List<RecordingExample> split(String split) {
-            return examples.stream().filter(e -> e.split().equals(split)).toList();
-        }
-    }
-
     private final Warehouse warehouse;
     private final ModelConfig config;
 
@@ -52,11 +44,17 @@ public final class LakeExamples {
 
     /** The current Delta version of every input table; fails naming the job to run when one is missing. */
     public Map<String, Long> tableVersions() {
+        return versions(warehouse, inputTables());
+    }
+
+    /** The current Delta version of each of {@code tables}; fails naming the job to run when one is missing. */
+    static Map<String, Long> versions(Warehouse warehouse, List<org.emospark.lake.TableDef> tables) {
         Map<String, Long> versions = new LinkedHashMap<>();
-        for (org.emospark.lake.TableDef t : inputTables()) {
+        for (org.emospark.lake.TableDef t : tables) {
             if (!warehouse.exists(t)) {
                 throw new IllegalArgumentException("Table " + t.name() + " is missing in " + warehouse + ": run "
                         + (t == Tables.SEMANTIC_FRAMES ? "'emospark embed' and 'emospark features --semantic'"
+                        : t == Tables.PARALINGUISTIC_FRAMES ? "'emospark features --paralinguistic --model ID'"
                         : "'emospark ingest'") + " first");
             }
             versions.put(t.name(), warehouse.version(t));
@@ -79,7 +77,7 @@ public final class LakeExamples {
      *
      * @param requireLabels leave out (and report) recordings without usable labels
      */
-    public Loaded load(Collection<String> splits, boolean requireLabels) {
+    public LoadedExamples<RecordingExample> load(Collection<String> splits, boolean requireLabels) {
         Map<String, Long> versions = tableVersions();
         List<String> wanted = splits.stream().map(SplitNames::normalize).toList();
         Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS)
@@ -97,7 +95,7 @@ public final class LakeExamples {
         }
         Map<String, String> skipped = new TreeMap<>();
         if (byId.isEmpty()) {
-            return new Loaded(List.of(), skipped, null, versions);
+            return new LoadedExamples<>(List.of(), skipped, null, versions);
         }
         Object[] ids = byId.keySet().toArray();
         Map<String, String> labelProblem = new HashMap<>();
@@ -135,11 +133,11 @@ public final class LakeExamples {
             out.add(new RecordingExample(id, e.getValue().getString(1), n, pcm,
                     frames.subjectFrames(turns.get(id), n), config.semanticDims(), semantic.framesOf(id, n), gold));
         }
-        return new Loaded(List.copyOf(out), skipped, semantic.set, versions);
+        return new LoadedExamples<>(List.copyOf(out), skipped, semantic.set, versions);
     }
 
     /** Each recording's labels, frame-major; recordings whose labels cannot frame it go into {@code problems}. */
-    private Map<String, float[]> labels(Object[] ids, Map<String, String> problems) {
+    Map<String, float[]> labels(Object[] ids, Map<String, String> problems) {
         Map<String, TreeMap<Integer, float[]>> rows = new HashMap<>();
         for (Row r : warehouse.read(Tables.LABELS).where(col("recording_id").isin(ids))
                 .select("recording_id", "frame", "arousal", "valence", "liking").collectAsList()) {
@@ -174,7 +172,7 @@ public final class LakeExamples {
     }
 
     /** The semantic_frames rows of the recordings, and the one embedding set they come from. */
-    private final class SemanticVectors {
+    final class SemanticVectors {
         final Map<String, Map<Integer, float[]>> byRecording = new HashMap<>();
         String set;
 
@@ -191,7 +189,7 @@ public final class LakeExamples {
         }
     }
 
-    private SemanticVectors semantic(Object[] ids) {
+    SemanticVectors semantic(Object[] ids) {
         SemanticVectors out = new SemanticVectors();
         int dims = config.semanticDims();
         for (Row r : warehouse.read(Tables.SEMANTIC_FRAMES).where(col("recording_id").isin(ids))

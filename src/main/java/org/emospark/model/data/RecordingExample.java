@@ -3,7 +3,7 @@ package org.emospark.model.data;
 import java.util.Objects;
 
 /**
- * Everything the network needs of one recording, frame-aligned: its audio (read window by window), which
+ * Everything the whole network needs of one recording, frame-aligned: its audio (read window by window), which
  * frames are the subject's, the semantic vector of every frame and, when the recording is labelled, the
  * gold arousal, valence and liking of every frame. {@code numFrames} is the number of labelled frames
  * (the authors frame a recording by its label rows); unlabelled recordings are framed by their audio.
@@ -12,8 +12,7 @@ import java.util.Objects;
  * @param labels {@code numFrames * 3} floats (arousal, valence, liking per frame), or {@code null}
  */
 public record RecordingExample(String recordingId, String split, int numFrames, PcmSource pcm, boolean[] subject,
-                               int semanticDims, float[] semantic, float[] labels) {
-    public static final int OUTPUTS = 3;
+                               int semanticDims, float[] semantic, float[] labels) implements FramedExample {
 
     public RecordingExample {
         Objects.requireNonNull(recordingId, "recordingId");
@@ -27,21 +26,5 @@ public record RecordingExample(String recordingId, String split, int numFrames, 
                     + " semantic values (got " + semantic.length + ") and " + numFrames + " x 3 labels (got "
                     + (labels == null ? "none" : labels.length) + ")");
         }
-    }
-
-    public boolean labelled() {
-        return labels != null;
-    }
-
-    /** Gold values of frames {@code [from, to)} as {@code [frame][dimension]}. */
-    public float[][] labels(int from, int to) {
-        if (labels == null) {
-            throw new IllegalStateException("Recording " + recordingId + " has no labels");
-        }
-        float[][] out = new float[to - from][OUTPUTS];
-        for (int f = from; f < to; f++) {
-            System.arraycopy(labels, f * OUTPUTS, out[f - from], 0, OUTPUTS);
-        }
-        return out;
     }
 }

@@ -30,6 +30,8 @@ import org.emospark.model.store.ModelStore;
 import org.emospark.report.EvaluationReport;
 import org.emospark.report.EvaluationResult;
 import org.emospark.report.ModelScores;
+import org.emospark.model.data.LoadedExamples;
+import org.emospark.model.data.RecordingExample;
 
 /**
  * Scores stored models on one split of the lake: every labelled recording of the split is predicted
@@ -66,11 +68,11 @@ public final class EvaluateAction {
         List<EvaluateResult.ModelEvaluation> done = new ArrayList<>();
         Timestamp at = Timestamp.from(Instant.now());
         // Models that frame audio and words alike share one read of the split (a comparison reads it once).
-        Map<List<Object>, LakeExamples.Loaded> loaded = new HashMap<>();
+        Map<List<Object>, LoadedExamples<RecordingExample>> loaded = new HashMap<>();
         for (String id : modelIds) {
             ModelManifest manifest = store.manifest(id);
             ModelConfig c = manifest.config();
-            LakeExamples.Loaded data = loaded.computeIfAbsent(List.of(c.sampleRate(), c.frameSeconds(), c.semanticDims()),
+            LoadedExamples<RecordingExample> data = loaded.computeIfAbsent(List.of(c.sampleRate(), c.frameSeconds(), c.semanticDims()),
                     k -> new LakeExamples(warehouse, c).load(List.of(split), true));
             if (data.examples().isEmpty()) {
                 throw new IllegalArgumentException("No labelled recordings in split " + split + " of " + warehouse

@@ -1,5 +1,6 @@
 package org.emospark.model.metrics;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param valence scores of column 1
  * @param liking scores of column 2
  */
-public record DimensionScores(Score arousal, Score valence, Score liking) {
+public record DimensionScores(Score arousal, Score valence, Score liking) implements Serializable {
 
     /**
      * The three scores of one dimension.
@@ -19,7 +20,7 @@ public record DimensionScores(Score arousal, Score valence, Score liking) {
      * @param pearson Pearson's correlation (NaN for a constant series)
      * @param rmse root mean squared error
      */
-    public record Score(double ccc, double pearson, double rmse) {
+    public record Score(double ccc, double pearson, double rmse) implements Serializable {
         /** The scores of what {@code moments} has seen. */
         public static Score of(PairedMoments moments) {
             return new Score(moments.concordance(), moments.pearson(), moments.rmse());

@@ -6,7 +6,11 @@ import ai.djl.ndarray.types.Shape;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.data.WindowBatch;
 
-/** Turns a host-side {@link WindowBatch} into the network's input arrays, in the order the network takes them. */
+/**
+ * Turns a host-side {@link WindowBatch} into the network's input arrays, in the order the network takes them: raw
+ * audio for the whole network ({@code SpeechEmotionNet}), or CNN features for the fusion network
+ * ({@code FusionNet}), then word vectors.
+ */
 public final class NetworkInputs {
     private NetworkInputs() {
     }
@@ -17,6 +21,8 @@ public final class NetworkInputs {
         long t = batch.frames();
         if (batch.audio() != null) {
             inputs.add(manager.create(batch.audio(), new Shape(b, t * config.frameInput())));
+        } else if (batch.features() != null) {
+            inputs.add(manager.create(batch.features(), new Shape(b, t, config.paralinguisticFeatures())));
         }
         if (batch.semantic() != null) {
             inputs.add(manager.create(batch.semantic(), new Shape(b, t, config.semanticDims())));

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
+import org.emospark.model.StreamingNetwork;
 import org.emospark.model.data.BatchAssembler;
-import org.emospark.model.data.RecordingExample;
+import org.emospark.model.data.FramedExample;
 import org.emospark.model.data.Window;
 import org.emospark.model.data.WindowBatch;
 import org.emospark.model.data.Windows;
@@ -25,9 +26,9 @@ import org.emospark.model.metrics.EmotionSeries;
  * (the last one zero-padded, its padding discarded). {@link WindowMode#FAITHFUL}: each window starts from a zero
  * LSTM state as in training, and a batch mixes windows of any recordings. {@link WindowMode#STREAMING}: a batch
  * holds consecutive windows of one recording and the LSTM state runs on from batch to batch
- * ({@link SpeechEmotionNet#forwardStream}); the recording's windows are read in order, so a {@link
- * org.emospark.model.data.PcmSource} that only reads forward serves it. Inference only: no dropout, no gradients
- * ({@link InferenceMode}, on whichever thread calls).
+ ({@link StreamingNetwork#forwardStream}: the whole network from audio, or the fusion network from CNN features); the
+ * recording's windows are read in order, so a {@link org.emospark.model.data.PcmSource} that only reads forward
+ * serves it. Inference only: no dropout, no gradients ({@link InferenceMode}, on whichever thread calls).
  *
  * <p>Thread-safe: one predictor (and one network) can serve concurrent calls, each with its own manager. Every
  * batch works on its own copy of the parameters in a manager closed after the batch; without the copy, the
@@ -54,84 +55,142 @@ public final class RecordingPredictor {
         }
         this.batchSize = batchSize;
         this.mode = Objects.requireNonNull(mode, "mode");
-        if (mode == WindowMode.STREAMING && !(net instanceof SpeechEmotionNet)) {
-            throw new IllegalArgumentException("Streaming needs a SpeechEmotionNet, given " + net.getClass().getName());
+        if (mode == WindowMode.STREAMING && !(net instanceof StreamingNetwork)) {
+            throw new IllegalArgumentException("Streaming needs a network that carries its LSTM state (a "
+                    + "SpeechEmotionNet or FusionNet), given " + net.getClass().getName());
         }
     }
 
-    /** Predictions per recording, {@code [frame][arousal, valence, liking]}, in the order given. */
-    public Map<String, float[][]> predict(NDManager manager, List<RecordingExample> recordings) {
-        Map<String, RecordingExample> byId = new LinkedHashMap<>();
+    /** The config the predictor frames and assembles batches with. */
+    public ModelConfig config() {
+        return config;
+    }
+
+    /**
+     * Runs the CNN of {@code net} alone: per frame its {@code F} paralinguistic features ({@code [frame][F]}) instead
+     * of predictions, window by window exactly as the whole network computes them (same windows, same padding).
+     */
+    public static RecordingPredictor paralinguisticFeatures(SpeechEmotionNet net, int batchSize) {
+        ModelConfig config = net.config();
+        if (net.paralinguisticCnn() == null) {
+            throw new IllegalArgumentException("A network of streams " + config.streams() + " has no CNN to compute "
+                    + "paralinguistic features with");
+        }
+        return new RecordingPredictor(net.paralinguisticCnn(), config.withStreams(ModelConfig.Streams.PARALINGUISTIC),
+                batchSize);
+    }
+
+    /**
+     * The batches a recording is predicted in: its windows of the model's length from frame 0, the last one
+     * zero-padded, {@code batchSize} at a time (what {@link #predict} runs for a recording on its own).
+     */
+    public List<List<Window>> batchesOf(FramedExample recording) {
+        return batches(Windows.of(recording.recordingId(), recording.numFrames(), config.windowFrames(),
+                Windows.LastWindow.PAD));
+    }
+
+    private List<List<Window>> batches(List<Window> windows) {
+        List<List<Window>> batches = new ArrayList<>();
+        for (int from = 0; from < windows.size(); from += batchSize) {
+            batches.add(windows.subList(from, Math.min(windows.size(), from + batchSize)));
+        }
+        return batches;
+    }
+
+    /**
+     * Outputs per recording, {@code [frame][value]} (arousal, valence, liking for the network), in the order given.
+     * The recordings are all of one kind: audio for the whole network, CNN features for the fusion network.
+     * Faithful, a batch may hold windows of consecutive recordings; streaming, a batch holds one recording's.
+     */
+    public Map<String, float[][]> predict(NDManager manager, List<? extends FramedExample> recordings) {
+        Map<String, FramedExample> byId = new LinkedHashMap<>();
         Map<String, float[][]> out = new LinkedHashMap<>();
         List<List<Window>> perRecording = new ArrayList<>();
-        for (RecordingExample r : recordings) {
+        for (FramedExample r : recordings) {
             byId.put(r.recordingId(), r);
-            out.put(r.recordingId(), new float[r.numFrames()][RecordingExample.OUTPUTS]);
+            out.put(r.recordingId(), new float[r.numFrames()][]);
             perRecording.add(Windows.of(r.recordingId(), r.numFrames(), config.windowFrames(), Windows.LastWindow.PAD));
         }
-        BatchAssembler assembler = new BatchAssembler(config, byId);
-        try (InferenceMode noGradients = InferenceMode.enter()) {
-            if (mode == WindowMode.FAITHFUL) {
-                predictBatches(manager, assembler, perRecording.stream().flatMap(List::stream).toList(), out);
-            } else {
-                for (List<Window> windows : perRecording) {
-                    stream(manager, assembler, windows, out);
-                }
+        BatchAssembler assembler = BatchAssembler.of(config, byId);
+        if (mode == WindowMode.FAITHFUL) {
+            for (List<Window> batch : batches(perRecording.stream().flatMap(List::stream).toList())) {
+                copyOut(predictWindows(manager, assembler, batch), batch, out);
+            }
+        } else {
+            for (List<Window> windows : perRecording) {
+                stream(manager, assembler, windows, out);
             }
         }
         return out;
     }
 
-    private void predictBatches(NDManager manager, BatchAssembler assembler, List<Window> windows,
-                                Map<String, float[][]> out) {
-        for (int from = 0; from < windows.size(); from += batchSize) {
-            List<Window> part = windows.subList(from, Math.min(windows.size(), from + batchSize));
-            WindowBatch batch = assembler.assemble(part);
-            try (NDManager step = manager.newSubManager()) {
-                NDList inputs = NetworkInputs.of(step, config, batch);
-                NDArray y = net.forward(new ParameterStore(step, true), inputs, false).singletonOrThrow();
-                copyOut(y.toFloatArray(), batch, out);
-            }
-        }
+    /**
+     * One forward pass over {@code windows} (one batch, all of the same length), each from a zero LSTM state: the
+     * outputs of their real frames, window after window, padding dropped. For callers that stream a recording batch
+     * by batch.
+     */
+    public float[][] predictWindows(NDManager manager, BatchAssembler assembler, List<Window> windows) {
+        return pass(manager, assembler, windows, (step, ps, inputs) -> net.forward(ps, inputs, false).singletonOrThrow());
     }
 
     /** One recording's windows in order, the LSTM state carried from each batch into the next. */
     private void stream(NDManager manager, BatchAssembler assembler, List<Window> windows, Map<String, float[][]> out) {
-        SpeechEmotionNet streaming = (SpeechEmotionNet) net;
+        StreamingNetwork streaming = (StreamingNetwork) net;
         Shape state = new Shape(1, config.lstmUnits());
-        float[] h = null;
-        float[] c = null;
-        for (int from = 0; from < windows.size(); from += batchSize) {
-            WindowBatch batch = assembler.assemble(windows.subList(from, Math.min(windows.size(), from + batchSize)));
-            try (NDManager step = manager.newSubManager()) {
-                NDList inputs = NetworkInputs.of(step, config, batch);
+        float[][] hc = new float[2][];
+        for (List<Window> batch : batches(windows)) {
+            float[][] frames = pass(manager, assembler, batch, (step, ps, inputs) -> {
                 // The state crosses batches as host arrays: each batch's arrays die with its manager.
-                NDList y = streaming.forwardStream(new ParameterStore(step, true), inputs,
-                        h == null ? null : step.create(h, state), c == null ? null : step.create(c, state));
-                copyOut(y.get(0).toFloatArray(), batch, out);
-                h = y.get(1).toFloatArray();
-                c = y.get(2).toFloatArray();
-            }
+                NDList y = streaming.forwardStream(ps, inputs, hc[0] == null ? null : step.create(hc[0], state),
+                        hc[1] == null ? null : step.create(hc[1], state));
+                hc[0] = y.get(1).toFloatArray();
+                hc[1] = y.get(2).toFloatArray();
+                return y.get(0);
+            });
+            copyOut(frames, batch, out);
         }
     }
 
-    private static void copyOut(float[] flat, WindowBatch batch, Map<String, float[][]> out) {
-        int t = batch.frames();
-        for (int b = 0; b < batch.size(); b++) {
-            Window w = batch.windows().get(b);
-            float[][] dst = out.get(w.recordingId());
-            for (int f = 0; f < w.validFrames(); f++) {
-                System.arraycopy(flat, (b * t + f) * RecordingExample.OUTPUTS, dst[w.startFrame() + f], 0,
-                        RecordingExample.OUTPUTS);
+    /** What one batch runs: its outputs {@code [B, T, values]} from its inputs, on the batch's own manager. */
+    private interface Pass {
+        NDArray run(NDManager step, ParameterStore ps, NDList inputs);
+    }
+
+    /** Assembles a batch, runs {@code pass} over it without gradients, and keeps the outputs of the real frames. */
+    private float[][] pass(NDManager manager, BatchAssembler assembler, List<Window> windows, Pass pass) {
+        WindowBatch batch = assembler.assemble(windows);
+        try (InferenceMode noGradients = InferenceMode.enter(); NDManager step = manager.newSubManager()) {
+            NDList inputs = NetworkInputs.of(step, config, batch);
+            NDArray y = pass.run(step, new ParameterStore(step, true), inputs);
+            int t = batch.frames();
+            int values = (int) y.getShape().get(2);
+            float[] flat = y.toFloatArray();
+            int valid = windows.stream().mapToInt(Window::validFrames).sum();
+            float[][] out = new float[valid][values];
+            int next = 0;
+            for (int b = 0; b < windows.size(); b++) {
+                for (int f = 0; f < windows.get(b).validFrames(); f++) {
+                    System.arraycopy(flat, (b * t + f) * values, out[next++], 0, values);
+                }
             }
+            return out;
+        }
+    }
+
+    /** Puts a batch's real frames ({@link #predictWindows}' order) at their places in their recordings' outputs. */
+    private static void copyOut(float[][] frames, List<Window> batch, Map<String, float[][]> out) {
+        int next = 0;
+        for (Window w : batch) {
+            System.arraycopy(frames, next, out.get(w.recordingId()), w.startFrame(), w.validFrames());
+            next += w.validFrames();
         }
     }
 
     /** Predictions next to the gold labels, one series per labelled recording, for scoring. */
-    public List<EmotionSeries> series(NDManager manager, List<RecordingExample> recordings) {
+    public List<EmotionSeries> series(NDManager manager, List<? extends FramedExample> recordings) {
         Map<String, float[][]> predicted = predict(manager, recordings);
         List<EmotionSeries> out = new ArrayList<>();
-        for (RecordingExample r : recordings) {
+        for (FramedExample r : recordings) {
             if (r.labelled()) {
                 out.add(new EmotionSeries(r.recordingId(), config.frameSeconds(), predicted.get(r.recordingId()),
                         r.labels(0, r.numFrames())));

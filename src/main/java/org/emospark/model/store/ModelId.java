@@ -31,6 +31,15 @@ public final class ModelId {
 
     public static String of(String name, ModelConfig config, TrainSettings settings, String embeddingSet,
                             Map<String, Long> inputVersions) {
+        return of(name, config, settings, embeddingSet, inputVersions, null, null);
+    }
+
+    /**
+     * The id of a model of the fusion stage: also digests the source model (its CNN and its features) and how the
+     * post-CNN parameters started. With {@code sourceModelId} null it is the end-to-end id.
+     */
+    public static String of(String name, ModelConfig config, TrainSettings settings, String embeddingSet,
+                            Map<String, Long> inputVersions, String sourceModelId, String init) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
             throw new IllegalArgumentException("A model name is 1-64 letters, digits, '.', '_' or '-', cannot be: " + name);
         }
@@ -39,6 +48,9 @@ public final class ModelId {
         what.put("settings", settings);
         what.put("embeddingSet", embeddingSet);
         what.put("inputVersions", new TreeMap<>(inputVersions));
+        if (sourceModelId != null) {
+            what.put("fusionStage", Map.of("source", sourceModelId, "init", String.valueOf(init)));
+        }
         try {
             return name + "-" + Sha256.hex(CANONICAL.writeValueAsString(what)).substring(0, 10);
         } catch (JsonProcessingException e) {

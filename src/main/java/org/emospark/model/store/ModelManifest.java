@@ -1,5 +1,7 @@
 package org.emospark.model.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +15,37 @@ import org.emospark.model.train.TrainSettings;
  * ({@code settings}) and from which data (the embedding set and the version of every lake table read), and
  * why this checkpoint was kept (the per-epoch history and the best epoch's Devel scores). Written as
  * {@code manifest.json} beside the parameters; the {@code models} table holds the same facts for SQL.
+ *
+ * @param fusion for a model of the fusion stage, where it came from; {@code null} for end-to-end training (and left
+ *               out of the JSON then, so manifests of end-to-end models read as before)
  */
 public record ModelManifest(String modelId, String name, String createdAt, ModelConfig config, TrainSettings settings,
                             String embeddingSet, Map<String, Long> inputVersions, List<String> trainRecordings,
                             List<String> develRecordings, double trainAudioSeconds, long parameterCount,
                             List<EpochReport> epochs, int bestEpoch, DimensionScores devel, double trainWallSeconds,
-                            double audioSecondsPerSecond, double dataWaitFraction) implements Serializable {
+                            double audioSecondsPerSecond, double dataWaitFraction,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) FusionOrigin fusion) implements Serializable {
     public ModelManifest {
         inputVersions = Map.copyOf(inputVersions);
         trainRecordings = List.copyOf(trainRecordings);
         develRecordings = List.copyOf(develRecordings);
         epochs = List.copyOf(epochs);
+    }
+
+    /** The manifest of an end-to-end model. */
+    public ModelManifest(String modelId, String name, String createdAt, ModelConfig config, TrainSettings settings,
+                         String embeddingSet, Map<String, Long> inputVersions, List<String> trainRecordings,
+                         List<String> develRecordings, double trainAudioSeconds, long parameterCount,
+                         List<EpochReport> epochs, int bestEpoch, DimensionScores devel, double trainWallSeconds,
+                         double audioSecondsPerSecond, double dataWaitFraction) {
+        this(modelId, name, createdAt, config, settings, embeddingSet, inputVersions, trainRecordings, develRecordings,
+                trainAudioSeconds, parameterCount, epochs, bestEpoch, devel, trainWallSeconds, audioSecondsPerSecond,
+                dataWaitFraction, null);
+    }
+
+    /** The training stage that made the model, as the {@code models} table spells it. */
+    @JsonIgnore
+    public String stage() {
+        return fusion == null ? "end_to_end" : "fusion";
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,15 +44,34 @@ public final class ModelRegistry {
     }
 
     public MergeCounts register(ModelManifest m, String path) {
-        DimensionScores d = m.devel();
-        Row row = RowFactory.create(m.modelId(), m.name(), path, m.config().fusion().name().toLowerCase(),
-                m.config().streams().name().toLowerCase(), m.settings().shuffledLabels(), json(m.config()),
-                json(m.settings()), m.embeddingSet(), json(new TreeMap<>(m.inputVersions())), m.trainRecordings().size(),
-                m.trainAudioSeconds(), m.parameterCount(), m.epochs().size(), m.bestEpoch(), d.arousal().ccc(),
-                d.valence().ccc(), d.liking().ccc(), d.meanCcc(), m.trainWallSeconds(), m.audioSecondsPerSecond(),
-                m.dataWaitFraction(), Timestamp.from(Instant.parse(m.createdAt())));
+        return register(List.of(new Entry(m, path, null)));
+    }
+
+    /**
+     * A model to register: its manifest, where it is stored and, for a model of a sweep, whether it is the sweep's
+     * best by mean Devel CCC ({@code null} otherwise).
+     */
+    public record Entry(ModelManifest manifest, String path, Boolean sweepBest) {
+    }
+
+    /** Registers several models in one write. */
+    public MergeCounts register(List<Entry> entries) {
+        List<Row> rows = new ArrayList<>();
+        for (Entry e : entries) {
+            ModelManifest m = e.manifest();
+            DimensionScores d = m.devel();
+            FusionOrigin origin = m.fusion();
+            rows.add(RowFactory.create(m.modelId(), m.name(), e.path(), m.config().fusion().name().toLowerCase(),
+                    m.config().streams().name().toLowerCase(), m.settings().shuffledLabels(), json(m.config()),
+                    json(m.settings()), m.embeddingSet(), json(new TreeMap<>(m.inputVersions())), m.trainRecordings().size(),
+                    m.trainAudioSeconds(), m.parameterCount(), m.epochs().size(), m.bestEpoch(), d.arousal().ccc(),
+                    d.valence().ccc(), d.liking().ccc(), d.meanCcc(), m.trainWallSeconds(), m.audioSecondsPerSecond(),
+                    m.dataWaitFraction(), Timestamp.from(Instant.parse(m.createdAt())), m.stage(),
+                    origin == null ? null : origin.sourceModelId(), origin == null ? null : origin.sweep(),
+                    e.sweepBest()));
+        }
         return KeyedMerge.merge(warehouse, Tables.MODELS,
-                warehouse.spark().createDataFrame(List.of(row), Tables.MODELS.schema()), List.of());
+                warehouse.spark().createDataFrame(rows, Tables.MODELS.schema()), List.of());
     }
 
     private static String json(Object value) {

@@ -19,6 +19,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.emospark.lake.Warehouse;
+import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
 import org.emospark.model.predict.NetworkInputs;
 
@@ -95,27 +96,36 @@ public final class ModelStore {
 
     /** The stored network, initialised and holding the trained parameters, its arrays in {@code manager}. */
     public SpeechEmotionNet load(String modelId, NDManager manager) {
-        ModelManifest manifest = manifest(modelId);
-        Path file = new Path(pathOf(modelId), PARAMETERS);
-        try {
-            byte[] bytes = read(file.getFileSystem(hadoop), file);
-            return restore(manifest, bytes, manager);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the parameters of model " + modelId + " at " + file, e);
-        }
+        return restore(manifest(modelId), parameters(modelId), manager);
     }
 
     /** Rebuilds the network of {@code manifest} from parameters in DJL's block format. */
     public static SpeechEmotionNet restore(ModelManifest manifest, byte[] parameters, NDManager manager) {
-        SpeechEmotionNet net = new SpeechEmotionNet(manifest.config());
-        net.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(manifest.config(), 1));
+        return restore(manifest.modelId(), manifest.config(), parameters, manager);
+    }
+
+    /** Rebuilds the network of {@code config} (model {@code modelId}) from parameters in DJL's block format. */
+    public static SpeechEmotionNet restore(String modelId, ModelConfig config, byte[] parameters, NDManager manager) {
+        SpeechEmotionNet net = new SpeechEmotionNet(config);
+        net.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(config, 1));
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
             net.loadParameters(manager, in);
         } catch (IOException | MalformedModelException e) {
-            throw new IllegalStateException("The parameters of model " + manifest.modelId()
-                    + " do not fit its config: " + e.getMessage(), e);
+            throw new IllegalStateException("The parameters of model " + modelId + " do not fit its config: "
+                    + e.getMessage(), e);
         }
         return net;
+    }
+
+    /** The stored parameters of a model, in DJL's block format ({@link #restore} rebuilds the network from them). */
+    public byte[] parameters(String modelId) {
+        manifest(modelId);
+        Path file = new Path(pathOf(modelId), PARAMETERS);
+        try {
+            return read(file.getFileSystem(hadoop), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the parameters of model " + modelId + " at " + file, e);
+        }
     }
 
     /** The network's parameters in DJL's block format, as {@link #restore} reads them back. */

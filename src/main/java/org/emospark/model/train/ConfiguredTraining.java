@@ -1,8 +1,10 @@
 package org.emospark.model.train;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.emospark.config.ConfigKey;
 import org.emospark.config.ConfigKeys;
 import org.emospark.config.EmosparkConfig;
@@ -30,6 +32,58 @@ public final class ConfiguredTraining {
                 c.getDouble(ConfigKeys.TRAIN_BETA1), c.getDouble(ConfigKeys.TRAIN_BETA2),
                 c.getDouble(ConfigKeys.TRAIN_LSTM_CLIP), Long.parseLong(c.get(ConfigKeys.TRAIN_SEED).trim()), false,
                 bool(c, ConfigKeys.TRAIN_SHIFT_WINDOWS), c.getDouble(ConfigKeys.TRAIN_MODALITY_DROPOUT));
+    }
+
+    /** How the fusion stage starts the network after the CNN ({@code emospark.fusion.init}). */
+    public static FusionStart.Init fusionInit(EmosparkConfig c) {
+        return choice(c, ConfigKeys.FUSION_INIT, FusionStart.Init.class);
+    }
+
+    /**
+     * The keys that give {@code config} and {@code settings} back through {@link #model} and {@link #settings}: a stored
+     * model's network and training as configuration, for other keys to be layered over (the fusion stage starts
+     * from its source model's).
+     *
+     * @throws IllegalArgumentException when they cannot be written as keys (a cell clip, forget bias or output count
+     *                                  other than the fixed ones, labels shuffled)
+     */
+    public static Map<String, String> keysOf(ModelConfig config, TrainSettings settings) {
+        Map<String, String> k = new LinkedHashMap<>();
+        k.put(ConfigKeys.SAMPLE_RATE.name(), Integer.toString(config.sampleRate()));
+        k.put(ConfigKeys.FRAME_SECONDS.name(), Double.toString(config.frameSeconds()));
+        k.put(ConfigKeys.MODEL_CNN_FILTERS.name(), joined(config.cnnFilters()));
+        k.put(ConfigKeys.MODEL_CNN_KERNELS.name(), joined(config.cnnKernels()));
+        k.put(ConfigKeys.MODEL_POOLS.name(), joined(config.pools()));
+        k.put(ConfigKeys.MODEL_DROPOUT.name(), Double.toString(config.dropout()));
+        k.put(ConfigKeys.MODEL_PROJECTION.name(), Integer.toString(config.projection()));
+        k.put(ConfigKeys.MODEL_STREAM_SIZE.name(), Integer.toString(config.streamSize()));
+        k.put(ConfigKeys.MODEL_LSTM_UNITS.name(), Integer.toString(config.lstmUnits()));
+        k.put(ConfigKeys.MODEL_FUSION.name(), config.fusion().name().toLowerCase(Locale.ROOT));
+        k.put(ConfigKeys.MODEL_STREAMS.name(), config.streams().name().toLowerCase(Locale.ROOT));
+        k.put(ConfigKeys.MODEL_LOSS_WEIGHTS.name(), config.lossWeights().name().toLowerCase(Locale.ROOT));
+        k.put(ConfigKeys.W2V_VECTOR_SIZE.name(), Integer.toString(config.semanticDims()));
+        k.put(ConfigKeys.MODEL_WINDOW_FRAMES.name(), Integer.toString(config.windowFrames()));
+        k.put(ConfigKeys.TRAIN_EPOCHS.name(), Integer.toString(settings.epochs()));
+        k.put(ConfigKeys.TRAIN_PATIENCE.name(), Integer.toString(settings.patience()));
+        k.put(ConfigKeys.TRAIN_BATCH.name(), Integer.toString(settings.batchSize()));
+        k.put(ConfigKeys.TRAIN_LEARNING_RATE.name(), Double.toString(settings.learningRate()));
+        k.put(ConfigKeys.TRAIN_BETA1.name(), Double.toString(settings.beta1()));
+        k.put(ConfigKeys.TRAIN_BETA2.name(), Double.toString(settings.beta2()));
+        k.put(ConfigKeys.TRAIN_LSTM_CLIP.name(), Double.toString(settings.lstmClipNorm()));
+        k.put(ConfigKeys.TRAIN_SEED.name(), Long.toString(settings.seed()));
+        k.put(ConfigKeys.TRAIN_SHIFT_WINDOWS.name(), Boolean.toString(settings.shiftWindows()));
+        k.put(ConfigKeys.TRAIN_MODALITY_DROPOUT.name(), Double.toString(settings.modalityDropout()));
+        EmosparkConfig back = EmosparkConfig.ofOverrides(k);
+        if (!model(back).equals(config) || !settings(back).equals(settings)) {
+            throw new IllegalArgumentException("This network or its training cannot be written as configuration keys "
+                    + "(cell clip, forget bias and outputs are fixed there, labels are never shuffled): " + config + ", "
+                    + settings);
+        }
+        return k;
+    }
+
+    private static String joined(List<Integer> values) {
+        return String.join(",", values.stream().map(String::valueOf).toList());
     }
 
     private static boolean bool(EmosparkConfig c, ConfigKey key) {

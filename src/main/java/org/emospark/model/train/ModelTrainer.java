@@ -3,6 +3,9 @@ package org.emospark.model.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -16,6 +19,8 @@ import java.util.function.Function;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
 import org.emospark.model.data.BatchAssembler;
+import org.emospark.model.data.FeatureExample;
+import org.emospark.model.data.FramedExample;
 import org.emospark.model.data.RecordingExample;
 import org.emospark.model.data.Window;
 import org.emospark.model.data.WindowBatch;
@@ -24,6 +29,8 @@ import org.emospark.model.metrics.DimensionScores;
 import org.emospark.model.metrics.EmotionScoring;
 import org.emospark.model.predict.NetworkInputs;
 import org.emospark.model.predict.RecordingPredictor;
+import org.emospark.model.store.FusionOrigin;
+import org.emospark.model.store.ModelManifest;
 import org.emospark.model.store.ModelStore;
 
 /**
@@ -44,6 +51,17 @@ public final class ModelTrainer {
             return epochs.get(bestEpoch - 1);
         }
 
+        /**
+         * The manifest of the model this training made, trained on {@code train} and selected on {@code devel}
+         * (recording ids), from lake tables at {@code inputVersions}; {@code fusion} null for end-to-end training.
+         */
+        public ModelManifest manifest(String modelId, String name, String embeddingSet, Map<String, Long> inputVersions,
+                                      List<String> train, List<String> devel, FusionOrigin fusion) {
+            return new ModelManifest(modelId, name, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), config,
+                    settings, embeddingSet, inputVersions, train, devel, trainAudioSeconds, parameterCount, epochs, bestEpoch,
+                    best().devel(), trainSeconds, audioSecondsPerSecond(), dataWaitFraction, fusion);
+        }
+
         /** Audio seconds trained on per wall second, over the training passes only (no dev evaluation). */
         public double audioSecondsPerSecond() {
             double passSeconds = epochs.stream().mapToDouble(EpochReport::trainPassSeconds).sum();
@@ -61,21 +79,61 @@ public final class ModelTrainer {
         this.progress = Objects.requireNonNull(progress, "progress");
     }
 
+    /** Trains the whole network from audio, its parameters initialised from the seed. */
     public Result train(List<RecordingExample> train, List<RecordingExample> devel) {
+        checkSplits(train, devel);
+        List<RecordingExample> trainSet = settings.shuffledLabels() ? ShuffledLabels.apply(train, settings.seed()) : train;
+        return run(trainSet, devel, root -> {
+            SpeechEmotionNet net = new SpeechEmotionNet(config);
+            net.initialize(root, DataType.FLOAT32, NetworkInputs.shapes(config, settings.batchSize()));
+            return net;
+        }, false);
+    }
+
+    /**
+     * The fusion stage: trains the network after the CNN ({@link SpeechEmotionNet#fusionNet()}) from the CNN's stored
+     * features. The CNN is frozen by never running: its parameters are those {@code start} gives the network, and
+     * they are stored unchanged with the trained rest, so the result is a whole network like any other.
+     */
+    public Result trainFusion(List<FeatureExample> train, List<FeatureExample> devel, FusionStart start) {
+        Objects.requireNonNull(start, "start");
+        checkSplits(train, devel);
+        if (!config.streams().usesParalinguistic()) {
+            throw new IllegalArgumentException("The fusion stage trains from CNN features, but streams " + config.streams()
+                    + " have no CNN: train this network end to end");
+        }
+        if (settings.shuffledLabels()) {
+            throw new IllegalArgumentException("The shuffled-labels control trains end to end, not in the fusion stage");
+        }
+        if (settings.shiftWindows()) {
+            throw new IllegalArgumentException("emospark.train.shiftWindows=true cannot apply to the fusion stage: the CNN "
+                    + "features were computed on the window grid from frame 0 and depend on it; set it to false");
+        }
+        return run(train, devel, root -> start.build(root, config, settings.batchSize()), true);
+    }
+
+    private static void checkSplits(List<? extends FramedExample> train, List<? extends FramedExample> devel) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("No labelled training recordings: ingest a corpus with a Train split");
         }
         if (devel.isEmpty()) {
             throw new IllegalArgumentException("No labelled development recordings: model selection needs a Devel split");
         }
+    }
+
+    /**
+     * The training loop, for the whole network ({@code fusionOnly} false) or its fusion network alone; {@code network}
+     * gives the initialised whole network, whose parameters are what a checkpoint saves either way.
+     */
+    private Result run(List<? extends FramedExample> trainSet, List<? extends FramedExample> devel,
+                       Function<NDManager, SpeechEmotionNet> network, boolean fusionOnly) {
         int t = config.windowFrames();
         if (config.streams().usesParalinguistic()) {
             config.requireWindow(t);
         }
-        List<RecordingExample> trainSet = settings.shuffledLabels() ? ShuffledLabels.apply(train, settings.seed()) : train;
-        Map<String, RecordingExample> byId = new LinkedHashMap<>();
+        Map<String, FramedExample> byId = new LinkedHashMap<>();
         Map<String, Integer> frames = new LinkedHashMap<>();
-        for (RecordingExample r : trainSet) {
+        for (FramedExample r : trainSet) {
             byId.put(r.recordingId(), r);
             frames.put(r.recordingId(), r.numFrames());
         }
@@ -85,17 +143,24 @@ public final class ModelTrainer {
                     + t * config.frameSeconds() + " s): lower emospark.model.windowFrames");
         }
         double audioSeconds = windows.size() * t * config.frameSeconds();
-        BatchAssembler assembler = new BatchAssembler(config, byId);
+        BatchAssembler assembler = BatchAssembler.of(config, byId);
         ModalityDropout wordDropout = new ModalityDropout(config.streams().usesSemantic() ? settings.modalityDropout() : 0);
 
-        Engine.getInstance().setRandomSeed((int) settings.seed());
         try (NDManager root = NDManager.newBaseManager()) {
-            SpeechEmotionNet net = new SpeechEmotionNet(config);
-            net.initialize(root, DataType.FLOAT32, NetworkInputs.shapes(config, settings.batchSize()));
-            TrainingStep step = new TrainingStep(net, settings);
-            RecordingPredictor predictor = new RecordingPredictor(net, config, settings.batchSize());
-            progress.accept(String.format("training %s: %,d parameters, %d windows of %d frames (%.1f s of audio) from %d "
-                            + "recordings, batch %d, %d devel recordings", label(), SpeechEmotionNet.parameterCount(net),
+            SpeechEmotionNet net;
+            // The engine's generator is global to the JVM: networks initialised on two threads at once (a sweep's
+            // tasks in one executor) would draw from it in turns and no longer repeat from the seed.
+            synchronized (ModelTrainer.class) {
+                Engine.getInstance().setRandomSeed((int) settings.seed());
+                net = network.apply(root);
+            }
+            Block trained = fusionOnly ? net.fusionNet() : net;
+            TrainingStep step = new TrainingStep(trained, config, settings);
+            RecordingPredictor predictor = new RecordingPredictor(trained, config, settings.batchSize());
+            progress.accept(String.format("training %s: %,d parameters%s, %d windows of %d frames (%.1f s of audio) from "
+                            + "%d recordings, batch %d, %d devel recordings", label(fusionOnly),
+                    SpeechEmotionNet.parameterCount(trained), fusionOnly ? String.format(" (of %,d; the CNN's frozen)",
+                            SpeechEmotionNet.parameterCount(net)) : "",
                     windows.size(), t, audioSeconds, trainSet.size(), settings.batchSize(), devel.size()));
 
             long started = System.nanoTime();
@@ -177,7 +242,8 @@ public final class ModelTrainer {
         return out;
     }
 
-    private String label() {
-        return config.fusion().name().toLowerCase() + "/" + config.streams().name().toLowerCase();
+    private String label(boolean fusionOnly) {
+        return (fusionOnly ? "the fusion stage of " : "") + config.fusion().name().toLowerCase() + "/"
+                + config.streams().name().toLowerCase();
     }
 }

@@ -1,7 +1,5 @@
 package org.emospark.model.train;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +14,7 @@ import org.emospark.model.store.ModelId;
 import org.emospark.model.store.ModelManifest;
 import org.emospark.model.store.ModelRegistry;
 import org.emospark.model.store.ModelStore;
+import org.emospark.model.data.LoadedExamples;
 
 /**
  * Trains a model from the lake and stores it: Train and Devel recordings in, a stored model (parameters,
@@ -67,17 +66,15 @@ public final class TrainAction {
             return new TrainResult(stored, store.pathOf(id), false, Map.of(), registered,
                     (System.nanoTime() - started) / 1e9);
         }
-        LakeExamples.Loaded data = lake.load(List.of("Train", "Devel"), true);
+        LoadedExamples<RecordingExample> data = lake.load(List.of("Train", "Devel"), true);
         if (!id.equals(ModelId.of(modelName, config, settings, data.embeddingSet(), data.tableVersions()))) {
             throw new IllegalStateException("The lake changed while training data was being read: run train again");
         }
         List<RecordingExample> train = data.split("Train");
         List<RecordingExample> devel = data.split("Devel");
         ModelTrainer.Result r = new ModelTrainer(config, settings, progress).train(train, devel);
-        ModelManifest manifest = new ModelManifest(id, modelName, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
-                config, settings, data.embeddingSet(), data.tableVersions(), ids(train), ids(devel), r.trainAudioSeconds(),
-                r.parameterCount(), r.epochs(), r.bestEpoch(), r.best().devel(), r.trainSeconds(),
-                r.audioSecondsPerSecond(), r.dataWaitFraction());
+        ModelManifest manifest = r.manifest(id, modelName, data.embeddingSet(), data.tableVersions(), ids(train),
+                ids(devel), null);
         String path = store.save(manifest, r.bestParameters());
         MergeCounts registered = registry.register(manifest, path);
         return new TrainResult(manifest, path, true, data.skipped(), registered, (System.nanoTime() - started) / 1e9);
@@ -100,6 +97,11 @@ public final class TrainAction {
                         + "versions; kept it (--force trains again)%n", m.modelId()));
             }
             s.append(String.format("  stored at:   %s%n", path));
+            if (m.fusion() != null) {
+                s.append(String.format("  stage:       fusion, from the CNN features of model %s (CNN kept as it is; "
+                                + "post-CNN start: %s, %d parameter arrays taken from the source)%n", m.fusion().sourceModelId(),
+                        m.fusion().init(), m.fusion().fromSource().size()));
+            }
             s.append(String.format("  network:     %s fusion, %s stream(s), %,d parameters, windows of %d frames%n",
                     m.config().fusion().name().toLowerCase(), m.config().streams().name().toLowerCase(), m.parameterCount(),
                     m.config().windowFrames()));

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -25,8 +26,9 @@ import org.emospark.model.predict.NetworkInputs;
  * accumulates them otherwise). Every temporary array lives in a per-step manager and is freed with it.
  */
 public final class TrainingStep {
+    private static final Object GRADIENTS = new Object();
     private final ModelConfig config;
-    private final SpeechEmotionNet net;
+    private final Block net;
     private final CccLoss loss;
     private final LstmGradientClip clip;
     private final Optimizer adam;
@@ -34,8 +36,16 @@ public final class TrainingStep {
 
     /** For an initialised network. */
     public TrainingStep(SpeechEmotionNet net, TrainSettings settings) {
+        this(net, net.config(), settings);
+    }
+
+    /**
+     * For an initialised block of the network {@code config} describes: the whole network, or its
+     * {@link org.emospark.model.FusionNet} alone (fed CNN features; only its parameters are trained).
+     */
+    public TrainingStep(Block net, ModelConfig config, TrainSettings settings) {
         this.net = net;
-        this.config = net.config();
+        this.config = config;
         this.loss = new CccLoss(config.lossWeights());
         List<Parameter> lstm = new ArrayList<>();
         for (Pair<String, Parameter> p : net.getParameters()) {
@@ -55,15 +65,19 @@ public final class TrainingStep {
             NDList inputs = NetworkInputs.of(step, config, batch);
             NDList gold = NetworkInputs.labels(step, batch);
             float value;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDList predicted = net.forward(new ParameterStore(step, false), inputs, true);
-                NDArray l = loss.evaluate(gold, predicted);
-                value = l.getFloat();
-                if (!Float.isFinite(value)) {
-                    throw new IllegalStateException("Training loss became " + value + " on " + batch.windows()
-                            + ": lower the learning rate or check the labels of these windows");
+            // DJL's PyTorch engine lets one gradient collector run per JVM at a time: networks trained on several
+            // threads (a sweep's tasks in one executor) take turns step by step.
+            synchronized (GRADIENTS) {
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDList predicted = net.forward(new ParameterStore(step, false), inputs, true);
+                    NDArray l = loss.evaluate(gold, predicted);
+                    value = l.getFloat();
+                    if (!Float.isFinite(value)) {
+                        throw new IllegalStateException("Training loss became " + value + " on " + batch.windows()
+                                + ": lower the learning rate or check the labels of these windows");
+                    }
+                    collector.backward(l);
                 }
-                collector.backward(l);
             }
             clip.apply(step);
             for (Parameter p : parameters) {

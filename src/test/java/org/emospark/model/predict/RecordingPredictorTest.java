@@ -15,10 +15,13 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.emospark.lake.PcmCodec;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
+import org.emospark.model.data.FeatureExample;
 import org.emospark.model.data.PcmSource;
 import org.emospark.model.data.RecordingExample;
 import org.emospark.model.metrics.EmotionSeries;
@@ -154,6 +157,71 @@ class RecordingPredictorTest {
                 assertArrayEquals(one.get(id)[f], five.get(id)[f], 1e-6f, id + " frame " + f);
             }
         }
+    }
+
+    @Test
+    void theFusionNetworkFedEachRecordingsCnnFeaturesPredictsWhatTheWholeNetworkPredictsFromAudio() {
+        RecordingExample seven = recording("Devel_07", 7, 0.0, true);
+        RecordingExample four = recording("Devel_04", 4, 1.3, true);
+        // Batches of 2 windows: the second batch mixes seven's padded tail with four's only window.
+        RecordingPredictor whole = new RecordingPredictor(net, CONFIG, 2);
+        Map<String, float[][]> fromAudio = whole.predict(manager, List.of(seven, four));
+
+        // The CNN's features of each recording alone, then the fusion network over them.
+        List<FeatureExample> stored = storedFeatures(List.of(seven, four));
+        RecordingPredictor fusion = new RecordingPredictor(net.fusionNet(), CONFIG, 2);
+        Map<String, float[][]> fromFeatures = fusion.predict(manager, stored);
+        for (String id : fromAudio.keySet()) {
+            for (int f = 0; f < fromAudio.get(id).length; f++) {
+                assertArrayEquals(fromAudio.get(id)[f], fromFeatures.get(id)[f], 1e-6f, id + " frame " + f);
+            }
+        }
+        List<EmotionSeries> series = fusion.series(manager, stored);
+        assertEquals(whole.series(manager, List.of(seven, four)).stream().map(s -> s.gold()[2][1]).toList(),
+                series.stream().map(s -> s.gold()[2][1]).toList(), "the same gold labels");
+        // Audio and features cannot share batches.
+        assertThrows(IllegalArgumentException.class, () -> fusion.predict(manager, List.of(stored.get(0), seven)));
+    }
+
+    @Test
+    void streamingTheFusionNetworkOverCnnFeaturesCarriesTheStateAsStreamingTheWholeNetworkDoes() {
+        List<RecordingExample> recordings = List.of(recording("Devel_09", 9, 0.3, true), recording("Devel_06", 6, 1.7, true));
+        Map<String, float[][]> fromAudio = new RecordingPredictor(net, CONFIG, 2, WindowMode.STREAMING)
+                .predict(manager, recordings);
+        Map<String, float[][]> fromFeatures = new RecordingPredictor(net.fusionNet(), CONFIG, 3, WindowMode.STREAMING)
+                .predict(manager, storedFeatures(recordings));
+        Map<String, float[][]> faithful = new RecordingPredictor(net.fusionNet(), CONFIG, 3)
+                .predict(manager, storedFeatures(recordings));
+        for (RecordingExample r : recordings) {
+            String id = r.recordingId();
+            for (int f = 0; f < r.numFrames(); f++) {
+                assertArrayEquals(fromAudio.get(id)[f], fromFeatures.get(id)[f], 1e-6f, id + " frame " + f);
+            }
+            assertFalse(java.util.Arrays.equals(faithful.get(id)[4], fromFeatures.get(id)[4]), id + ": no state was carried");
+        }
+    }
+
+    /**
+     * Each recording's CNN features computed alone (as features --paralinguistic computes them, in batches other than
+     * the whole network's) and passed through the lake's float32 encoding.
+     */
+    private List<FeatureExample> storedFeatures(List<RecordingExample> recordings) {
+        RecordingPredictor cnn = RecordingPredictor.paralinguisticFeatures(net, 3);
+        int width = CONFIG.paralinguisticFeatures();
+        List<FeatureExample> stored = new ArrayList<>();
+        for (RecordingExample r : recordings) {
+            float[][] frames = cnn.predict(manager, List.of(r)).get(r.recordingId());
+            assertEquals(r.numFrames(), frames.length);
+            float[] flat = new float[r.numFrames() * width];
+            for (int f = 0; f < frames.length; f++) {
+                assertEquals(width, frames[f].length);
+                byte[] row = PcmCodec.encode(frames[f], 0, width);
+                PcmCodec.decodeInto(row, flat, f * width);
+            }
+            stored.add(new FeatureExample(r.recordingId(), r.split(), r.numFrames(), width, flat, DIMS, r.semantic(),
+                    r.labels()));
+        }
+        return stored;
     }
 
     @Test

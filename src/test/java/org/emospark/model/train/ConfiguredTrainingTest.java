@@ -43,4 +43,22 @@ class ConfiguredTrainingTest {
         assertEquals(0.5, paper.dropout());
         assertEquals(300, paper.windowFrames());
     }
+
+    @Test
+    void aNetworkAndItsTrainingWrittenAsKeysReadBackTheSame() {
+        for (String layer : new String[] {null, "quick.properties", "paper.properties", "faithful.properties"}) {
+            EmosparkConfig c = withLayer(layer);
+            ModelConfig config = ConfiguredTraining.model(c);
+            TrainSettings settings = ConfiguredTraining.settings(c);
+            EmosparkConfig back = EmosparkConfig.ofOverrides(ConfiguredTraining.keysOf(config, settings));
+            assertEquals(config, ConfiguredTraining.model(back), String.valueOf(layer));
+            assertEquals(settings, ConfiguredTraining.settings(back), String.valueOf(layer));
+        }
+        ModelConfig clipped = new ModelConfig(1000, 0.1, java.util.List.of(4), java.util.List.of(4), java.util.List.of(4),
+                0, 8, 4, 4, 50, 1, 3, ModelConfig.Fusion.ATTENTION, ModelConfig.Streams.BOTH, ModelConfig.LossWeights.EQUAL,
+                4, 10);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ConfiguredTraining.keysOf(clipped, ConfiguredTraining.settings(withLayer(null))));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("cell clip"), e.getMessage());
+    }
 }

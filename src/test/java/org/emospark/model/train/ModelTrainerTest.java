@@ -30,11 +30,11 @@ import org.junit.jupiter.api.Test;
 
 class ModelTrainerTest {
     /** 1 kHz, 2 ms frames (2 samples, frame input 4), windows of 8 frames, 3 semantic dimensions: 1,271 parameters. */
-    private static final ModelConfig CONFIG = new ModelConfig(1000, 0.002, List.of(4, 8), List.of(4, 2), List.of(2, 4),
+    static final ModelConfig CONFIG = new ModelConfig(1000, 0.002, List.of(4, 8), List.of(4, 2), List.of(2, 4),
             0.1, 16, 8, 8, 100, 1, 3, ModelConfig.Fusion.ATTENTION, ModelConfig.Streams.BOTH, ModelConfig.LossWeights.EQUAL,
             3, 8);
     /** 12 epochs of 8 steps (30 windows, batch 4), Adam at 0.01, the LSTM clip on. */
-    private static final TrainSettings SETTINGS = new TrainSettings(12, 12, 4, 0.01, 0.9, 0.99, 5, 7, false);
+    static final TrainSettings SETTINGS = new TrainSettings(12, 12, 4, 0.01, 0.9, 0.99, 5, 7, false);
     private static final int FRAMES = 40;
 
     /**
@@ -46,8 +46,8 @@ class ModelTrainerTest {
     private static final double GAIN_OVER_FIRST_EPOCH = 0.3;
     private static final double CHANCE = 0.4;
 
-    private static final List<RecordingExample> TRAIN = recordings("Train", 6, 1);
-    private static final List<RecordingExample> DEVEL = recordings("Devel", 3, 2);
+    static final List<RecordingExample> TRAIN = recordings("Train", 6, 1);
+    static final List<RecordingExample> DEVEL = recordings("Devel", 3, 2);
 
     private static int threadsBefore;
 
