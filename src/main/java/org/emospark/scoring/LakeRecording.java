@@ -1,6 +1,7 @@
 package org.emospark.scoring;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +11,9 @@ import org.emospark.corpus.RejectReason;
 import org.emospark.features.frames.TimePrecision;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.data.ChunkedPcmSource;
+import org.emospark.model.data.ForwardPcmSource;
 import org.emospark.model.data.FrameInputBuilder;
+import org.emospark.model.data.PcmChunk;
 import org.emospark.model.data.PcmSource;
 import org.emospark.model.data.RecordingExample;
 import org.emospark.model.data.TurnSpan;
@@ -23,6 +26,10 @@ import org.emospark.model.data.TurnSpan;
  * ({@link FrameInputBuilder#framesFor}) rather than following label rows, which scored recordings need not have
  * (when the label rows are known, it covers those too).
  * Plain Java: the Spark side only moves rows into it.
+ *
+ * <p>The chunks either arrive one by one ({@link #addChunk}, all checked when framed) or stay a stream
+ * ({@link #streamChunks}: read forward while the model runs, checked as they arrive, never all held at once), which
+ * is how executors score recordings of any length in bounded memory.
  */
 public final class LakeRecording {
     private final String recordingId;
@@ -38,6 +45,10 @@ public final class LakeRecording {
     private final List<byte[]> chunks = new ArrayList<>();
     private final List<Long> chunkStarts = new ArrayList<>();
     private final List<Integer> chunkRates = new ArrayList<>();
+    /** The chunks when they stream ({@link #streamChunks}), else null. */
+    private Iterator<PcmChunk> streamed;
+    /** The source framing made over {@link #streamed}. */
+    private ForwardPcmSource forward;
 
     /**
      * @param subjectTurns the subject's turns, empty or {@code null} when the recording has none (all frames are
@@ -67,9 +78,31 @@ public final class LakeRecording {
 
     /** The next chunk of audio; chunks must come in {@code chunk_index} order. */
     public void addChunk(long startSample, int chunkSampleRate, byte[] pcm) {
+        if (streamed != null) {
+            throw new IllegalStateException("Recording " + recordingId + " streams its chunks; it takes none one by one");
+        }
         chunks.add(Objects.requireNonNull(pcm, "pcm"));
         chunkStarts.add(startSample);
         chunkRates.add(chunkSampleRate);
+    }
+
+    /**
+     * The recording's chunks, in {@code chunk_index} order, as a stream the framed recording reads forward once
+     * ({@link ForwardPcmSource}); faults in them surface as {@link org.emospark.corpus.UncheckedInputRejectedException}
+     * from the reads, and {@link #checkAllAudioRead} after the last read finds chunks holding too many samples.
+     */
+    public void streamChunks(Iterator<PcmChunk> stream) {
+        if (!chunks.isEmpty() || streamed != null) {
+            throw new IllegalStateException("Recording " + recordingId + " already has its chunks");
+        }
+        this.streamed = Objects.requireNonNull(stream, "stream");
+    }
+
+    /** After the last read of a streamed recording: throws unless its chunks held exactly its samples. */
+    public void checkAllAudioRead() {
+        if (forward != null) {
+            forward.checkFullyRead();
+        }
     }
 
     public String recordingId() {
@@ -93,7 +126,7 @@ public final class LakeRecording {
      * @throws InputRejectedException when the recording cannot be scored by this model, with the reason
      */
     public RecordingExample toExample(ModelConfig config) throws InputRejectedException {
-        if (chunks.isEmpty()) {
+        if (streamed != null ? !streamed.hasNext() : chunks.isEmpty()) {
             throw new InputRejectedException(RejectReason.NO_AUDIO_CHUNKS, "recording " + recordingId
                     + " has no rows in audio_chunks; re-ingest it");
         }
@@ -107,6 +140,22 @@ public final class LakeRecording {
                         + recordingId + " is at " + chunkRates.get(k) + " Hz, the recording at " + sampleRate + " Hz");
             }
         }
+        PcmSource pcm = streamed != null ? streamedPcm() : chunkedPcm();
+        FrameInputBuilder frames = new FrameInputBuilder(config, TimePrecision.FLOAT32);
+        int n = Math.max(frames.framesFor(numSamples), labelFrames);
+        if (frames.framesFor(numSamples) < 1) {
+            throw new InputRejectedException(RejectReason.EMPTY_AUDIO, "recording " + recordingId + " has no samples");
+        }
+        return new RecordingExample(recordingId, split, n, pcm, frames.subjectFrames(subjectTurns, n),
+                config.semanticDims(), semantic(n, config.semanticDims()), null);
+    }
+
+    private PcmSource streamedPcm() {
+        forward = new ForwardPcmSource(recordingId, numSamples, sampleRate, streamed);
+        return forward;
+    }
+
+    private PcmSource chunkedPcm() throws InputRejectedException {
         PcmSource pcm;
         try {
             pcm = new ChunkedPcmSource(chunks, chunkStarts.stream().mapToLong(Long::longValue).toArray());
@@ -118,13 +167,7 @@ public final class LakeRecording {
             throw new InputRejectedException(RejectReason.BROKEN_AUDIO_CHUNKS, "recording " + recordingId + " has "
                     + numSamples + " samples but its audio chunks hold " + pcm.length());
         }
-        FrameInputBuilder frames = new FrameInputBuilder(config, TimePrecision.FLOAT32);
-        int n = Math.max(frames.framesFor(numSamples), labelFrames);
-        if (frames.framesFor(numSamples) < 1) {
-            throw new InputRejectedException(RejectReason.EMPTY_AUDIO, "recording " + recordingId + " has no samples");
-        }
-        return new RecordingExample(recordingId, split, n, pcm, frames.subjectFrames(subjectTurns, n),
-                config.semanticDims(), semantic(n, config.semanticDims()), null);
+        return pcm;
     }
 
     /** Frame-major word vectors of {@code n} frames; frames at or past {@code n} are ignored, as in training. */

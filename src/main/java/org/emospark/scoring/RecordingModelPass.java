@@ -1,10 +1,12 @@
 package org.emospark.scoring;
 
 import java.util.Iterator;
+import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.emospark.corpus.InputRejectedException;
+import org.emospark.corpus.UncheckedInputRejectedException;
 import org.emospark.model.data.RecordingExample;
 
 /**
@@ -32,7 +34,57 @@ public abstract class RecordingModelPass implements FlatMapGroupsFunction<String
         } catch (InputRejectedException e) {
             return rejected(recording, ref.modelId(), e);
         }
-        return framed(recording, example, shared, ref.modelId());
+        Iterator<Row> out;
+        try {
+            out = framed(recording, example, shared, ref.modelId());
+        } catch (UncheckedInputRejectedException e) {
+            return rejected(recording, ref.modelId(), e.getCause());
+        }
+        return new RejectingOnFault(recording, ref.modelId(), out);
+    }
+
+    /**
+     * The framed rows, ending in the rejected rows instead when the streamed audio turns out broken while the model
+     * reads it (or holds samples past the recording's end, found once the rows are done). Rows already handed out
+     * stay out: the caller drops the rows of a recording that ends in a reject.
+     */
+    private final class RejectingOnFault implements Iterator<Row> {
+        private final LakeRecording recording;
+        private final String modelId;
+        private Iterator<Row> rows;
+        private boolean checked;
+
+        RejectingOnFault(LakeRecording recording, String modelId, Iterator<Row> rows) {
+            this.recording = recording;
+            this.modelId = modelId;
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                if (rows.hasNext()) {
+                    return true;
+                }
+                if (!checked) {
+                    checked = true;
+                    recording.checkAllAudioRead();
+                }
+                return false;
+            } catch (UncheckedInputRejectedException e) {
+                checked = true;
+                rows = rejected(recording, modelId, e.getCause());
+                return rows.hasNext();
+            }
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return rows.next();
+        }
     }
 
     /** The rows of a recording framed for the model. */

@@ -33,6 +33,8 @@ final class RecordingScorer extends RecordingModelPass {
     @Override
     protected Iterator<Row> framed(LakeRecording recording, RecordingExample example, SharedModel model, String modelId) {
         float[][] predicted = model.predict(List.of(example), batchSize, windows).get(example.recordingId());
+        // Before the row goes out, so a recording whose chunks hold too much audio is a reject and nothing else.
+        recording.checkAllAudioRead();
         return List.of(ScoreRows.scored(recording, example, predicted, model.config(), modelId, scoreDate, scoredAt))
                 .iterator();
     }

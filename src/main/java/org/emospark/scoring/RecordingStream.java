@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.StructType;
 import org.emospark.corpus.text.Turn;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
+import org.emospark.model.data.PcmChunk;
 import org.emospark.model.data.TurnSpan;
 
 /**
@@ -90,7 +91,11 @@ public final class RecordingStream {
                 .flatMapSortedGroups(new Column[] {stream.col("seq")}, perRecording, Encoders.row(schema));
     }
 
-    /** Gathers one recording's rows (in {@code seq} order, as {@link #perRecording} hands them) into a {@link LakeRecording}. */
+    /**
+     * One recording's rows (in {@code seq} order, as {@link #perRecording} hands them) as a {@link LakeRecording}: its
+     * head row read now, its audio chunks left in {@code stream} for the model to read forward
+     * ({@link LakeRecording#streamChunks}), so the caller must use the recording before it moves on.
+     */
     public static LakeRecording gather(String recordingId, Iterator<Row> stream) {
         if (!stream.hasNext()) {
             throw new IllegalStateException("No rows for recording " + recordingId);
@@ -105,10 +110,21 @@ public final class RecordingStream {
                 head.<Integer>getAs("sample_rate"),
                 head.<Long>getAs("num_samples"), turns(head.getList(head.fieldIndex("subject_turns"))),
                 wordFrames(head.getList(head.fieldIndex("word_frames"))), labelFrames == null ? 0 : labelFrames);
-        while (stream.hasNext()) {
-            Row chunk = stream.next();
-            recording.addChunk(chunk.<Long>getAs("start_sample"), chunk.<Integer>getAs("sample_rate"), chunk.getAs("pcm"));
-        }
+        // The chunks stay in Spark's iterator until the model reads them: a task holds one window's chunks, not the
+        // recording's.
+        recording.streamChunks(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return stream.hasNext();
+            }
+
+            @Override
+            public PcmChunk next() {
+                Row chunk = stream.next();
+                return new PcmChunk(chunk.<Long>getAs("start_sample"), chunk.<Integer>getAs("sample_rate"),
+                        chunk.getAs("pcm"));
+            }
+        });
         return recording;
     }
 

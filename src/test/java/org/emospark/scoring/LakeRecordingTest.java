@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.emospark.corpus.InputRejectedException;
 import org.emospark.corpus.RejectReason;
+import org.emospark.corpus.UncheckedInputRejectedException;
 import org.emospark.lake.PcmCodec;
 import org.emospark.model.ModelConfig;
+import org.emospark.model.data.PcmChunk;
 import org.emospark.model.data.RecordingExample;
 import org.emospark.model.data.TurnSpan;
 import org.emospark.testing.TinyLake;
@@ -144,5 +146,37 @@ class LakeRecordingTest {
                 List.of(), Map.of(), 2);
         labelledShorter.addChunk(0, 1000, PcmCodec.encode(ramp(0, 250), 0, 250));
         assertEquals(3, labelledShorter.toExample(CONFIG).numFrames());
+    }
+
+    @Test
+    void streamedChunksFrameAsChunksGivenOneByOneAndFaultsSurfaceAsTheyAreRead() throws InputRejectedException {
+        LakeRecording given = twoChunks(250, List.of(), Map.of());
+        LakeRecording streamed = recording(250, List.of(), Map.of());
+        streamed.streamChunks(List.of(new PcmChunk(0, 1000, PcmCodec.encode(ramp(0, 150), 0, 150)),
+                new PcmChunk(150, 1000, PcmCodec.encode(ramp(150, 100), 0, 100))).iterator());
+        RecordingExample a = given.toExample(CONFIG);
+        RecordingExample b = streamed.toExample(CONFIG);
+        assertEquals(a.numFrames(), b.numFrames());
+        for (int f = 0; f < a.numFrames(); f++) {
+            float[] x = new float[100];
+            float[] y = new float[100];
+            a.pcm().read(f * 100L, x, 0, 100);
+            b.pcm().read(f * 100L, y, 0, 100);
+            assertArrayEquals(x, y, 0f, "frame " + f);
+        }
+        streamed.checkAllAudioRead();
+
+        LakeRecording none = recording(250, List.of(), Map.of());
+        none.streamChunks(List.<PcmChunk>of().iterator());
+        rejected(none, RejectReason.NO_AUDIO_CHUNKS);
+
+        LakeRecording gap = recording(250, List.of(), Map.of());
+        gap.streamChunks(List.of(new PcmChunk(0, 1000, PcmCodec.encode(ramp(0, 150), 0, 150)),
+                new PcmChunk(160, 1000, PcmCodec.encode(ramp(160, 90), 0, 90))).iterator());
+        RecordingExample broken = gap.toExample(CONFIG);
+        UncheckedInputRejectedException e = assertThrows(UncheckedInputRejectedException.class,
+                () -> broken.pcm().read(100, new float[100], 0, 100));
+        assertEquals(RejectReason.BROKEN_AUDIO_CHUNKS, e.getCause().reason());
+        assertThrows(IllegalStateException.class, () -> gap.addChunk(0, 1000, new byte[4]));
     }
 }

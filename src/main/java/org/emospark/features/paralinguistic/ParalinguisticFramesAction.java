@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.not;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -135,16 +136,19 @@ public final class ParalinguisticFramesAction {
                 jsc.setJobDescription("Running the CNN of model " + id + " over " + sources.size() + " recordings (batches of "
                         + batchSize + " windows)");
                 long computing = System.nanoTime();
-                Dataset<Row> frames = results.where(col("reject").isNull()).drop("reject");
                 Dataset<Row> rejects = results.where(col("reject").isNotNull()).select("reject.*");
-                Row stats = frames.agg(count("*"), countDistinct("recording_id")).head();
-                double computeSeconds = (System.nanoTime() - computing) / 1e9;
                 Map<String, Long> rejected = new TreeMap<>();
                 Set<String> rejectedIds = new HashSet<>();
                 for (Row r : rejects.select("reason", "recording_id").collectAsList()) {
                     rejected.merge(r.getString(0), 1L, Long::sum);
                     rejectedIds.add(r.getString(1));
                 }
+                // A recording whose audio turned out broken part-way has frames from before the fault: it is a
+                // reject, and none of its frames count.
+                Dataset<Row> frames = results.where(col("reject").isNull()
+                        .and(not(col("recording_id").isin(rejectedIds.toArray())))).drop("reject");
+                Row stats = frames.agg(count("*"), countDistinct("recording_id")).head();
+                double computeSeconds = (System.nanoTime() - computing) / 1e9;
                 double audioSeconds = seconds.entrySet().stream().filter(e -> !rejectedIds.contains(e.getKey()))
                         .mapToDouble(Map.Entry::getValue).sum();
                 jsc.setJobDescription("Merging paralinguistic-features rejects into " + warehouse.pathOf(Tables.REJECTS));

@@ -158,4 +158,27 @@ class ParalinguisticFramesActionTest {
                 () -> new ParalinguisticFramesAction(wh).model("nope-0000000000").execute());
         assertTrue(unknown.getMessage().contains("nope-0000000000"), unknown.getMessage());
     }
+
+    @Test
+    @Order(5)
+    void aRecordingWhoseChunksTurnOutBrokenAfterItsFramesWereComputedKeepsNoneOfThem() {
+        // A second chunk past the end of Train_02's samples: the reader finds it only after the last frame went out.
+        long samples = wh.read(Tables.RECORDINGS).where(col("recording_id").equalTo("Train_02")).first()
+                .getAs("num_samples");
+        wh.read(Tables.AUDIO_CHUNKS).where("recording_id = 'Train_02' AND chunk_index = 0")
+                .withColumn("chunk_index", col("chunk_index").plus(1))
+                .withColumn("start_sample", col("start_sample").plus(samples))
+                .write().format("delta").mode("append").save(wh.pathOf(Tables.AUDIO_CHUNKS));
+        long before = wh.read(Tables.PARALINGUISTIC_FRAMES).where(col("model_id").equalTo(modelId)).count();
+
+        ParalinguisticFramesResult r = new ParalinguisticFramesAction(wh).model(modelId).batchSize(1).execute();
+
+        assertEquals(Map.of("no_audio_chunks", 1L, "broken_audio_chunks", 1L), r.rejectedByReason());
+        assertEquals(4, r.computed());
+        assertEquals(25, r.table().deleted(), "Train_02's 25 frames are gone");
+        assertEquals(before - 25, wh.read(Tables.PARALINGUISTIC_FRAMES).where(col("model_id").equalTo(modelId)).count());
+        Row reject = wh.read(Tables.REJECTS).where(col("stage").equalTo("features")
+                .and(col("recording_id").equalTo("Train_02"))).first();
+        assertTrue(((String) reject.getAs("detail")).contains("more than its " + samples + " samples"), reject.toString());
+    }
 }
