@@ -1,6 +1,7 @@
 package org.emospark.cli;
 
 import org.emospark.jobs.BenchModelJob;
+import org.emospark.jobs.BenchScoreJob;
 import org.emospark.jobs.EmbedJob;
 import org.emospark.jobs.EvaluateJob;
 import org.emospark.jobs.FeaturesJob;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         description = {"Speech emotion recognition with semantic information, at corpus scale, on Spark.",
                 "Commands run as Spark jobs over a Delta Lake warehouse (default ./warehouse)."},
         subcommands = {IngestJob.class, EmbedJob.class, FeaturesJob.class, TrainJob.class, EvaluateJob.class, ScoreJob.class,
-                SqlJob.class, SqlServerJob.class, BenchModelJob.class,
+                SqlJob.class, SqlServerJob.class, BenchModelJob.class, BenchScoreJob.class,
                 CommandLine.HelpCommand.class})
 public final class EmosparkCli implements Runnable {
     public static final int EXIT_FAILURE = 1;

@@ -2,12 +2,11 @@ package org.emospark.jobs;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.emospark.config.ConfigKeys;
 import org.emospark.config.EmosparkConfig;
 import org.emospark.lake.Warehouse;
-import org.emospark.model.predict.WindowMode;
 import org.emospark.scoring.ScoreAction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
@@ -17,13 +16,8 @@ import picocli.CommandLine.Option;
                 "them again); idempotent: scoring the same recordings again changes no row. Recordings that cannot",
                 "be scored go to the rejects table (stage score)."})
 public final class ScoreJob extends SparkJob {
-    @Option(names = "--model", paramLabel = "ID", description = "Model id (default: the most recently trained).")
-    String model;
-
-    @Option(names = "--recordings", paramLabel = "SQL",
-            description = "Which recordings: a Spark SQL condition on the recordings table, e.g. \"split = 'Test'\" "
-                    + "(default: all).")
-    String recordings;
+    @Mixin
+    ScoringOptions scoring = new ScoringOptions();
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
             description = "Score date the rows are filed under (default: today).")
@@ -31,15 +25,6 @@ public final class ScoreJob extends SparkJob {
 
     @Option(names = "--rescore", description = "Score the recordings again even if this model has scored them.")
     boolean rescore;
-
-    @Option(names = "--batch-size", paramLabel = "N",
-            description = "Windows per forward pass (default: emospark.score.batchSize).")
-    Integer batchSize;
-
-    @Option(names = "--windows", paramLabel = "MODE",
-            description = "faithful (zero LSTM state per window, as trained) or streaming (the state carries over "
-                    + "from window to window); default: emospark.score.windows.")
-    String windows;
 
     @Override
     protected String appName() {
@@ -49,19 +34,18 @@ public final class ScoreJob extends SparkJob {
     @Override
     protected void validate(EmosparkConfig config) {
         scoreDate();
-        batchSize(batchSize, config);
-        windows(config);
+        scoring.validate(config);
     }
 
     @Override
     protected String run(Warehouse warehouse, EmosparkConfig config) {
         return new ScoreAction(warehouse)
-                .model(model)
-                .recordings(recordings)
+                .model(scoring.model)
+                .recordings(scoring.recordings)
                 .scoreDate(scoreDate())
                 .rescore(rescore)
-                .batchSize(batchSize(batchSize, config))
-                .windows(windows(config))
+                .batchSize(scoring.batchSize(config))
+                .windows(scoring.windows(config))
                 .execute().summary();
     }
 
@@ -71,9 +55,5 @@ public final class ScoreJob extends SparkJob {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("--date must be a date written YYYY-MM-DD, cannot be: " + date);
         }
-    }
-
-    private WindowMode windows(EmosparkConfig config) {
-        return WindowMode.parse(windows != null ? windows : config.get(ConfigKeys.SCORE_WINDOWS));
     }
 }

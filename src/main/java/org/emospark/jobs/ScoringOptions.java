@@ -1,0 +1,40 @@
+package org.emospark.jobs;
+
+import org.emospark.config.ConfigKeys;
+import org.emospark.config.EmosparkConfig;
+import org.emospark.model.predict.WindowMode;
+import picocli.CommandLine.Option;
+
+/** What to score and how, shared by {@code score} and {@code bench-score} so both mean the same by each option. */
+final class ScoringOptions {
+    @Option(names = "--model", paramLabel = "ID", description = "Model id (default: the most recently trained).")
+    String model;
+
+    @Option(names = "--recordings", paramLabel = "SQL",
+            description = "Which recordings: a Spark SQL condition on the recordings table, e.g. \"split = 'Test'\" "
+                    + "(default: all).")
+    String recordings;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Windows per forward pass (default: emospark.score.batchSize).")
+    Integer batchSize;
+
+    @Option(names = "--windows", paramLabel = "MODE",
+            description = "faithful (zero LSTM state per window, as trained) or streaming (the state carries over "
+                    + "from window to window); default: emospark.score.windows.")
+    String windows;
+
+    int batchSize(EmosparkConfig config) {
+        return SparkJob.batchSize(batchSize, config);
+    }
+
+    WindowMode windows(EmosparkConfig config) {
+        return WindowMode.parse(windows != null ? windows : config.get(ConfigKeys.SCORE_WINDOWS));
+    }
+
+    /** Fails on a bad batch size or window mode before a session starts. */
+    void validate(EmosparkConfig config) {
+        batchSize(config);
+        windows(config);
+    }
+}

@@ -1,0 +1,103 @@
+package org.emospark.scoring;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.emospark.corpus.InputRejectedException;
+import org.emospark.lake.Tables;
+import org.emospark.lake.Warehouse;
+import org.emospark.model.data.RecordingExample;
+import org.emospark.model.predict.WindowMode;
+import org.emospark.model.store.ModelRegistry;
+
+/**
+ * Scoring throughput, the Spark path against a plain loop (figures, not pass/fail). The Spark path is {@code score
+ * --rescore} end to end: listing, reading the audio chunks in the executors, the model, the merges into
+ * {@code predictions} and {@code recording_emotion}. The plain loop is the same forward pass in this one JVM with no
+ * Spark around it: the same recordings' rows fetched to the driver first (untimed), then, timed, each framed from
+ * its rows as the executors frame it and predicted with the same shared model, batch size and window mode.
+ */
+public final class ScoringBenchmark {
+    private final Warehouse warehouse;
+    private final int batchSize;
+    private final WindowMode windows;
+
+    public ScoringBenchmark(Warehouse warehouse, int batchSize, WindowMode windows) {
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+        this.batchSize = batchSize;
+        this.windows = Objects.requireNonNull(windows, "windows");
+    }
+
+    /** Both paths over the recordings {@code filter} selects (all when null), with {@code modelId} (null: latest). */
+    public Report run(String modelId, String filter) throws InputRejectedException {
+        String id = modelId != null ? modelId : new ModelRegistry(warehouse).latest();
+        ScoreResult spark = new ScoreAction(warehouse).model(id).recordings(filter).rescore(true).batchSize(batchSize)
+                .windows(windows).execute();
+        if (spark.rejected() > 0) {
+            throw new IllegalStateException("The benchmark needs recordings that score; rejected: "
+                    + spark.rejectedByReason());
+        }
+        Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS);
+        if (filter != null) {
+            recordings = recordings.where(filter);
+        }
+        List<String> ids = recordings.select("recording_id").as(Encoders.STRING()).collectAsList();
+        Map<String, List<Row>> rows = new TreeMap<>();
+        for (String recording : ids) {
+            rows.put(recording, new ArrayList<>());
+        }
+        Dataset<Row> idFrame = warehouse.spark().createDataset(ids, Encoders.STRING()).toDF("recording_id");
+        for (Row r : RecordingStream.of(warehouse, idFrame, true, false).orderBy(col("recording_id"), col("seq"))
+                .collectAsList()) {
+            rows.get(r.getString(0)).add(r);
+        }
+        SharedModel model = ExecutorModels.get(ModelRef.of(warehouse, id));
+        // One untimed recording: the first call pays for the native library's kernel selection.
+        plainPass(model, rows.entrySet().iterator().next());
+        long started = System.nanoTime();
+        double audioSeconds = 0;
+        for (Map.Entry<String, List<Row>> recording : rows.entrySet()) {
+            audioSeconds += plainPass(model, recording);
+        }
+        double plainSeconds = (System.nanoTime() - started) / 1e9;
+        return new Report(id, ids.size(), batchSize, windows, spark.audioSeconds(), spark.seconds(), audioSeconds,
+                plainSeconds);
+    }
+
+    /** Frames and predicts one recording from its rows; returns its seconds of audio. */
+    private double plainPass(SharedModel model, Map.Entry<String, List<Row>> recording) throws InputRejectedException {
+        LakeRecording lake = RecordingStream.gather(recording.getKey(), recording.getValue().iterator());
+        RecordingExample example = lake.toExample(model.config());
+        model.predict(List.of(example), batchSize, windows);
+        lake.checkAllAudioRead();
+        return example.pcm().length() / (double) model.config().sampleRate();
+    }
+
+    /** What both paths took for the same audio. */
+    public record Report(String modelId, int recordings, int batchSize, WindowMode windows, double sparkAudioSeconds,
+                         double sparkSeconds, double plainAudioSeconds, double plainSeconds) {
+        public double sparkTimesRealTime() {
+            return sparkAudioSeconds / sparkSeconds;
+        }
+
+        public double plainTimesRealTime() {
+            return plainAudioSeconds / plainSeconds;
+        }
+
+        public String summary() {
+            return String.format("Scoring benchmark, model %s, %d recordings, batches of %d windows, %s%n"
+                            + "  spark, end to end (score --rescore): %.1f s of audio in %.1f s = %.1f x real time%n"
+                            + "  plain DJL loop in one JVM (framing and forward pass, rows preloaded): %.1f s of audio in %.1f s = %.1f x real time%n"
+                            + "  spark / plain: %.2f%n",
+                    modelId, recordings, batchSize, windows.key(), sparkAudioSeconds, sparkSeconds, sparkTimesRealTime(),
+                    plainAudioSeconds, plainSeconds, plainTimesRealTime(), sparkTimesRealTime() / plainTimesRealTime());
+        }
+    }
+}
