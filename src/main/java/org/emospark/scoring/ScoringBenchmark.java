@@ -38,17 +38,21 @@ public final class ScoringBenchmark {
     /** Both paths over the recordings {@code filter} selects (all when null), with {@code modelId} (null: latest). */
     public Report run(String modelId, String filter) throws InputRejectedException {
         String id = modelId != null ? modelId : new ModelRegistry(warehouse).latest();
+        Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS);
+        if (filter != null) {
+            recordings = recordings.where(filter);
+        }
+        List<String> ids = recordings.select("recording_id").as(Encoders.STRING()).collectAsList();
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("No recordings in " + warehouse + (filter == null ? "" : " match " + filter)
+                    + ": nothing to benchmark");
+        }
         ScoreResult spark = new ScoreAction(warehouse).model(id).recordings(filter).rescore(true).batchSize(batchSize)
                 .windows(windows).execute();
         if (spark.rejected() > 0) {
             throw new IllegalStateException("The benchmark needs recordings that score; rejected: "
                     + spark.rejectedByReason());
         }
-        Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS);
-        if (filter != null) {
-            recordings = recordings.where(filter);
-        }
-        List<String> ids = recordings.select("recording_id").as(Encoders.STRING()).collectAsList();
         Map<String, List<Row>> rows = new TreeMap<>();
         for (String recording : ids) {
             rows.put(recording, new ArrayList<>());
