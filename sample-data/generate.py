@@ -15,12 +15,19 @@ Beside them (unless --text-sentences 0) a plain-text companion corpus for word e
 <out>-text/part-NNN.txt: sentences drawn by the same word-choice process from their own valence
 curves, one per line. --text-only writes just that (no espeak-ng or sox needed).
 
+--profile dyadic (default output dyadic-synth/) makes the harder corpus of the same family: subject
+and interlocutor voices varying by session (disjoint subject voices per split), an interlocutor
+that talks 30-45 % of the time with its own, independent arousal and valence, per-session recording
+gain, background noise and hum, room reverberation, mixed sample rates and channel counts, WAV and
+FLAC files, a larger lexicon (lexicon/dyadic-lexicon.csv) and its own text corpus.
+
 Only the Python standard library, espeak-ng and sox are used. The output is deterministic: the
 same arguments give byte-identical files with the same espeak-ng and sox versions.
 """
 
 import argparse
 import array
+import bisect
 import math
 import os
 import re
@@ -86,6 +93,48 @@ TEXT_END_PUNCTS = (".", "!", "?")
 TEXT_END_WEIGHTS = (0.8, 0.08, 0.12)
 TEXT_NAME_RE = re.compile(r"^part-\d{3,}\.txt$")
 
+# Dyadic profile (--profile dyadic, README.md "dyadic-synth"): what real dyadic recordings have.
+DYADIC_SEED = 2017
+DYADIC_TEXT_SENTENCES = 40000   # about 260 000 tokens for a lexicon of 1 800 content words
+# Subject voices (espeak-ng language+variant): no variant serves two splits; 4 female and 4 male
+# voices in Train, 2 + 2 in Devel and in Test. The interlocutor's voices are a further set of
+# variants, drawn in every split, never a subject's (nor a near copy of one: espeak-ng's linda
+# differs from belinda only in three formants and the stress settings). British English is "en":
+# espeak-ng 1.51 ignores a variant after "en-gb" (check_voices refuses that).
+DYADIC_SUBJECT_VOICES = {
+    "Train": ("en-us+f1", "en+m1", "en+f3", "en-us+m3", "en-gb-x-rp+f5", "en-gb-scotland+m7",
+              "en-us-nyc+Annie", "en-029+john"),
+    "Devel": ("en-us+f4", "en+m2", "en-gb-x-gbclan+belinda", "en-us+Andy"),
+    "Test": ("en+f2", "en-us+m4", "en-us+steph", "en-gb-x-gbcwmd+m6"),
+}
+DYADIC_INTERLOCUTOR_VOICES = ("en+Andrea", "en-us+travis", "en-us+Alicia", "en-gb-x-rp+victor",
+                              "en-gb-scotland+grandma", "en-us-nyc+robert")
+DYADIC_PITCH_OFFSET = 10        # per-session espeak-ng pitch offset: uniform integer in +-this
+DYADIC_RATE_OFFSET = 20         # per-session speaking-rate offset (words/min): likewise
+DYADIC_INTERLOCUTOR_SHARE = (0.34, 0.40)   # per-session target share of the interlocutor's speech
+DYADIC_SHARE_MARGIN_S = 1.5     # turns are cut short or extended beyond this from the share,
+DYADIC_END_S = 12.0             # ... and near the end they aim at the share of the whole recording
+DYADIC_SHARE_RANGE = (0.30, 0.45)   # a recording whose share misses this is built again with
+DYADIC_SHARE_ATTEMPTS = 20          # ... another turn-taking stream, at most this many times
+DYADIC_INTERLOCUTOR_GAIN_DB = (-6.0, 3.0)  # interlocutor level relative to the subject's
+DYADIC_GAIN_DB = 12.0           # recording gain: uniform in +-this, lowered where needed so that
+DYADIC_PEAK_DBFS = -1.0         # ... the peaks stay below this
+DYADIC_SNR_DB = (15.0, 40.0)    # subject speech RMS over background (noise + hum) RMS
+DYADIC_HUM_SHARE = (0.2, 0.6)   # the hum's share of the background power, when there is hum
+DYADIC_HUM_HARMONICS = (1.0, 0.5, 0.3, 0.2)   # amplitudes of f0, 2 f0, 3 f0, 4 f0
+DYADIC_CHANNEL_DIFF_DB = (0.5, 3.0)          # stereo: one channel is this much quieter
+DYADIC_WAV_MAX_RATE = 32000     # sessions with more samples/s (rate x channels) are always FLAC
+# Per-split cycles: each split takes its sessions' values from seeded shuffles of these tuples, so
+# every value occurs about as often as it is listed (a third of the sessions are stereo, etc.).
+DYADIC_CYCLES = {
+    "sample_rate": (8000, 16000, 22050, 44100, 48000),
+    "channels": (1, 1, 2),
+    "format": ("wav", "flac"),
+    "noise": ("white", "pink", "brown"),
+    "hum_hz": (0, 0, 0, 0, 50, 60),
+    "reverb": (False, False, True),
+}
+
 
 # ----------------------------------------------------------------------------------------------
 # Lexicon
@@ -121,10 +170,20 @@ class Lexicon:
         # sorted for determinism (independent of file order)
         self.content = sorted((w for w in ratings if w not in fw), key=lambda w: (ratings[w], w))
         self.neutral = [w for w in self.content if abs(ratings[w]) <= 0.1]
+        self.sorted_ratings = [ratings[w] for w in self.content]
 
     def candidates(self, v):
         """Content words rated within VALENCE_WINDOW of v (fallback: the nearest ones)."""
-        cands = [w for w in self.content if abs(self.ratings[w] - v) <= VALENCE_WINDOW]
+        # bisect to a slightly wider slice of the sorted words, then the exact test at its ends
+        # (|r - v| <= w holds on one contiguous run of the sorted ratings)
+        rs = self.sorted_ratings
+        lo = bisect.bisect_left(rs, v - VALENCE_WINDOW - 1e-9)
+        hi = bisect.bisect_right(rs, v + VALENCE_WINDOW + 1e-9)
+        while lo < hi and abs(rs[lo] - v) > VALENCE_WINDOW:
+            lo += 1
+        while hi > lo and abs(rs[hi - 1] - v) > VALENCE_WINDOW:
+            hi -= 1
+        cands = self.content[lo:hi]
         if not cands:
             best = min(abs(self.ratings[w] - v) for w in self.content)
             cands = [w for w in self.content if abs(self.ratings[w] - v) == best]
@@ -323,10 +382,25 @@ def make_noise_tag(tag, rng):
     return array.array("h", [max(-32767, min(32767, int(round(x * g)))) for x in out])
 
 
-def sox_resample_raw(raw, rate_in, rate_out, encoding, bits):
-    """Resample raw mono samples with sox (repeatable mode, no dither)."""
+def sox_float(samples, rate_out, n_out, effects=()):
+    """Float samples at INTERNAL_RATE through sox (the effects, then resampling to rate_out; no
+    sox call when there is nothing to do), zero-padded or cut to n_out samples."""
+    if rate_out != INTERNAL_RATE or effects:
+        raw = sox_resample_raw(samples.tobytes(), INTERNAL_RATE, rate_out, "floating-point", 32,
+                               effects)
+        samples = array.array("f")
+        samples.frombytes(raw)
+    if len(samples) < n_out:
+        samples.extend(array.array("f", bytes(4 * (n_out - len(samples)))))
+    return samples[:n_out]
+
+
+def sox_resample_raw(raw, rate_in, rate_out, encoding, bits, effects=()):
+    """Resample raw mono samples with sox (repeatable mode, no dither), after the sox effects
+    given (e.g. reverb) if any."""
     fmt = ["-t", "raw", "-e", encoding, "-b", str(bits), "-c", "1"]
-    cmd = ["sox", "-R", "-D", "-V1", *fmt, "-r", str(rate_in), "-", *fmt, "-r", str(rate_out), "-"]
+    cmd = ["sox", "-R", "-D", "-V1", *fmt, "-r", str(rate_in), "-", *fmt, "-r", str(rate_out), "-",
+           *effects]
     return subprocess.run(cmd, input=raw, stdout=subprocess.PIPE, check=True).stdout
 
 
@@ -362,46 +436,88 @@ def normalise(token):
     return re.sub(r"[^\w<>]", "", token.lower())
 
 
+class Speaker:
+    """One side of the conversation: its role ("subject" or "interlocutor"), espeak-ng voice and
+    base prosody, and the latents that drive it. With arousal None the prosody is fixed (the sewa
+    interlocutor); with valence None its words are neutral (interlocutor_items). pause_arousal
+    sets the pause after its utterances. r_words and r_tags are its word and tag streams."""
+
+    def __init__(self, role, voice, rate, pitch, gain_db, arousal=None, valence=None,
+                 pause_arousal=None, r_words=None, r_tags=None):
+        self.role, self.voice, self.rate, self.pitch, self.gain_db = role, voice, rate, pitch, gain_db
+        self.arousal, self.valence = arousal, valence
+        self.pause_arousal = pause_arousal or arousal
+        self.r_words, self.r_tags = r_words, r_tags
+
+    def prosody(self, t):
+        """espeak-ng rate and pitch (arousal quantised so that syntheses can be cached) and gain."""
+        if self.arousal is None:
+            return self.rate, self.pitch, self.gain_db
+        a = self.arousal(t)
+        aq = round(a / AROUSAL_QUANTUM) * AROUSAL_QUANTUM
+        rate = int(round(self.rate + RATE_PER_A * aq))
+        pitch = max(0, min(99, int(round(self.pitch + PITCH_PER_A * aq))))
+        return rate, pitch, self.gain_db + GAIN_PER_A_DB * a
+
+    def gap_scale(self, t):
+        return 0.6 if self.arousal is None else 0.6 - 0.4 * self.arousal(t)
+
+
 class RecordingBuilder:
-    def __init__(self, spec, cfg, bank, lexicon):
+    def __init__(self, spec, cfg, bank, lexicon, attempt=0):
         self.name = spec["name"]
         self.d10 = spec["d10"]
         self.duration = self.d10 / 10
         self.cfg = cfg
         self.bank = bank
         self.lex = lexicon
+        self.session = spec.get("session")   # dyadic profile: voices, turn-taking, channel
         base = f"{cfg['seed']}/{self.name}"
         self.arousal = Latent(Random(base + "/arousal"), self.duration)
         self.valence = Latent(Random(base + "/valence"), self.duration)
         self.r_words = Random(base + "/words")    # word choice, punctuation (never sees arousal)
         self.r_time = Random(base + "/timing")    # gaps and pauses
         self.r_tags = Random(base + "/tags")      # tag and filler decisions
-        self.r_turns = Random(base + "/turns")    # who speaks when
+        # who speaks when (a dyadic recording whose interlocutor share misses DYADIC_SHARE_RANGE
+        # is built again with the next attempt's stream)
+        self.r_turns = Random(base + "/turns" + (f"/{attempt}" if attempt else ""))
+        self.attempt = attempt
         self.r_inter = Random(base + "/interlocutor")  # interlocutor words
         self.n_samples = self.d10 * SAMPLES_PER_STEP
         self.buf = array.array("f", bytes(4 * self.n_samples))
         self.utterances = []
+        s = self.session
+        if s is None:
+            self.inter_share = INTERLOCUTOR_SHARE
+            self.subject = Speaker("subject", SUBJECT_VOICE, RATE_BASE, PITCH_BASE, GAIN_BASE_DB,
+                                   self.arousal, self.valence, None, self.r_words, self.r_tags)
+            self.inter = Speaker("interlocutor", INTERLOCUTOR_VOICE, INTERLOCUTOR_RATE,
+                                 INTERLOCUTOR_PITCH, INTERLOCUTOR_GAIN_DB,
+                                 pause_arousal=self.arousal, r_words=self.r_inter)
+        else:
+            # the interlocutor's own latents, independent of the subject's
+            self.inter_arousal = Latent(Random(base + "/interlocutor-arousal"), self.duration)
+            self.inter_valence = Latent(Random(base + "/interlocutor-valence"), self.duration)
+            self.inter_share = s["interlocutor_share_target"]
+            self.subject = Speaker("subject", s["subject_voice"], s["subject_rate"],
+                                   s["subject_pitch"], GAIN_BASE_DB, self.arousal, self.valence,
+                                   None, self.r_words, self.r_tags)
+            self.inter = Speaker("interlocutor", s["interlocutor_voice"], s["interlocutor_rate"],
+                                 s["interlocutor_pitch"], GAIN_BASE_DB + s["interlocutor_gain_db"],
+                                 self.inter_arousal, self.inter_valence, None, self.r_inter,
+                                 Random(base + "/interlocutor-tags"))
 
-    # -- prosody --------------------------------------------------------------------------------
-    def subject_prosody(self, t):
-        a = self.arousal(t)
-        aq = round(a / AROUSAL_QUANTUM) * AROUSAL_QUANTUM
-        rate = int(round(RATE_BASE + RATE_PER_A * aq))
-        pitch = int(round(PITCH_BASE + PITCH_PER_A * aq))
-        return rate, pitch, GAIN_BASE_DB + GAIN_PER_A_DB * a
-
+    # -- timing ---------------------------------------------------------------------------------
     def word_gap(self, speaker, t):
         r = self.r_time
         zero = r.random() < 0.2
         u = r.uniform(0.0, 0.08)
         if zero:
             return 0.0
-        if speaker == "interlocutor":
-            return u * 0.6
-        return u * (0.6 - 0.4 * self.arousal(t))
+        return u * speaker.gap_scale(t)
 
-    def utterance_pause(self, t):
-        base = 0.9 - 0.5 * self.arousal(t)
+    def utterance_pause(self, speaker, t):
+        base = 0.9 - 0.5 * speaker.pause_arousal(t)
         return max(0.3, min(1.5, base + self.r_time.uniform(-0.25, 0.25)))
 
     # -- utterance planning ---------------------------------------------------------------------
@@ -419,14 +535,10 @@ class RecordingBuilder:
             if callable(word):          # content word chosen at its own start time
                 word = word(t)
                 display = display(word)
-            if speaker == "subject":
-                rate, pitch, gain_db = self.subject_prosody(t)
-            else:
-                rate, pitch, gain_db = INTERLOCUTOR_RATE, INTERLOCUTOR_PITCH, INTERLOCUTOR_GAIN_DB
-            voice = SUBJECT_VOICE if speaker == "subject" else INTERLOCUTOR_VOICE
+            rate, pitch, gain_db = speaker.prosody(t)
             if source[0] == "speech":
                 text = source[1] if source[1] is not None else word
-                pcm = self.bank.speech(voice, text, rate, pitch)
+                pcm = self.bank.speech(speaker.voice, text, rate, pitch)
             else:
                 pcm = self.bank.noise_tag(source[1], source[2])
             tokens.append(Token(display, word, cursor, len(pcm)))
@@ -434,7 +546,7 @@ class RecordingBuilder:
             cursor += len(pcm)
         if cursor + int(0.3 * INTERNAL_RATE) > self.n_samples:
             return None
-        return Utterance(speaker, tokens), segments
+        return Utterance(speaker.role, tokens), segments
 
     def _commit(self, placed):
         utt, segments = placed
@@ -444,9 +556,10 @@ class RecordingBuilder:
         self.utterances.append(utt)
         return utt.end / INTERNAL_RATE
 
-    def subject_items(self, t0):
-        rw, rt = self.r_words, self.r_tags
-        a0, v0 = self.arousal(t0), self.valence(t0)
+    def speaker_items(self, speaker, t0):
+        """An utterance of the subject (or of the dyadic interlocutor, from its own latents)."""
+        rw, rt = speaker.r_words, speaker.r_tags
+        a0, v0 = speaker.arousal(t0), speaker.valence(t0)
         # tag decisions (breathing follows arousal, laughter follows valence)
         filler_only = rt.random() < 0.06
         filler_text = rt.choice(FILLER_TEXTS)
@@ -471,7 +584,7 @@ class RecordingBuilder:
 
             if slot.content:
                 def choose(t, u=slot.pick):
-                    return pick_content(self.lex, self.valence(t), u)
+                    return pick_content(self.lex, speaker.valence(t), u)
                 words.append((fmt, choose, ("speech", None)))
             else:
                 words.append((fmt(slot.word), slot.word, ("speech", None)))
@@ -511,44 +624,64 @@ class RecordingBuilder:
         inter_time = 0.0
         interlocutor_next = rturn.random() < 0.4
         done = False
+        dyadic = self.session is not None
+
+        def behind(margin=0.0):
+            """The interlocutor is behind its share by more than margin seconds: of the time so
+            far, or, in the last DYADIC_END_S seconds, of the whole recording."""
+            ref = self.duration if self.duration - t < DYADIC_END_S else t
+            return inter_time < self.inter_share * ref - margin
+
         while not done:
             if interlocutor_next:
-                for _ in range(1 if rturn.random() < 0.7 else 2):
-                    placed = self._place(self.interlocutor_items(), "interlocutor", t)
+                inter = self.inter
+                # dyadic: 1-3 utterances, fewer when ahead of the share by the margin, up to 4 while
+                # behind by it; sewa: 1 or 2
+                n = rturn.randint(1, 3) if dyadic else 1 if rturn.random() < 0.7 else 2
+                k = 0
+                while (k < n and not (dyadic and k and not behind(-DYADIC_SHARE_MARGIN_S))
+                       or dyadic and k < 4 and behind(DYADIC_SHARE_MARGIN_S)):
+                    items = (self.speaker_items(inter, t) if inter.valence is not None
+                             else self.interlocutor_items())
+                    placed = self._place(items, inter, t)
                     if placed is None:
                         done = True
                         break
                     start = t
                     t = self._commit(placed)
                     inter_time += t - start
-                    t += self.utterance_pause(t)
+                    t += self.utterance_pause(inter, t)
+                    k += 1
             else:
-                for _ in range(rturn.randint(1, 4)):
-                    placed = self._place(self.subject_items(t), "subject", t)
+                n = rturn.randint(1, 4)
+                k = 0
+                # dyadic: the subject yields early when the interlocutor is behind by the margin
+                while k < n and not (dyadic and k and behind(DYADIC_SHARE_MARGIN_S)):
+                    placed = self._place(self.speaker_items(self.subject, t), self.subject, t)
                     if placed is None:
                         done = True
                         break
                     t = self._commit(placed)
-                    t += self.utterance_pause(t)
+                    t += self.utterance_pause(self.subject, t)
+                    k += 1
             if interlocutor_next:
                 interlocutor_next = False
             else:
-                want = inter_time < INTERLOCUTOR_SHARE * t
-                interlocutor_next = want and rturn.random() < 0.85
+                want = inter_time < self.inter_share * t
+                if dyadic:   # behind its share the interlocutor always answers
+                    interlocutor_next = want or rturn.random() < 0.5
+                else:
+                    interlocutor_next = want and rturn.random() < 0.85
         return self
+
+    def interlocutor_share(self):
+        return sum(u.end - u.start for u in self.utterances
+                   if u.speaker == "interlocutor") / self.n_samples
 
     # -- outputs --------------------------------------------------------------------------------
     def render_audio(self, out_rate):
-        samples = self.buf
         n_out = self.d10 * out_rate // 10
-        if out_rate != INTERNAL_RATE:
-            raw = samples.tobytes()
-            res = array.array("f")
-            res.frombytes(sox_resample_raw(raw, INTERNAL_RATE, out_rate, "floating-point", 32))
-            samples = res
-        if len(samples) < n_out:
-            samples.extend(array.array("f", bytes(4 * (n_out - len(samples)))))
-        samples = samples[:n_out]
+        samples = sox_float(self.buf, out_rate, n_out)
         # faint seeded background noise: uniform, RMS = NOISE_DBFS, then quantise to 16 bit
         noise_rng = Random(f"{self.cfg['seed']}/{self.name}/noise")
         amp = math.sqrt(3) * 10 ** (NOISE_DBFS / 20) * 32767
@@ -558,10 +691,7 @@ class RecordingBuilder:
         vals = [floor(x * 32767.0 + table[b]) for x, b in zip(samples, rb)]
         if max(vals) > 32767 or min(vals) < -32768:
             vals = [max(-32768, min(32767, v)) for v in vals]
-        pcm = array.array("h", vals)
-        if sys.byteorder == "big":
-            pcm.byteswap()
-        return pcm
+        return array.array("h", vals)
 
     def label_rows(self):
         n = self.d10
@@ -582,6 +712,170 @@ class RecordingBuilder:
             latents.append((i, a, v, l))
             labels.append((i, clip1(a + na[i]), clip1(v + nv[i]), clip1(l + nl[i])))
         return latents, labels
+
+
+# ----------------------------------------------------------------------------------------------
+# Dyadic profile: sessions and the recording channel
+# ----------------------------------------------------------------------------------------------
+def balanced(rng, values, n, no_repeats=False):
+    """n values from consecutive seeded shuffles of `values`, so each occurs about as often as it is
+    listed; with no_repeats (distinct values) no value follows itself, also across shuffles."""
+    out = []
+    while len(out) < n:
+        cycle = list(values)
+        rng.shuffle(cycle)
+        if no_repeats and out and len(cycle) > 1 and cycle[0] == out[-1]:
+            cycle[0], cycle[1] = cycle[1], cycle[0]
+        out.extend(cycle)
+    return out[:n]
+
+
+def plan_sessions(specs, seed, sample_rate=None):
+    """Adds spec["session"] to every recording of the dyadic profile: voices and their per-session
+    pitch/rate, the interlocutor's share and level, and the recording channel. Subject voices come
+    from the split's own set (neighbouring sessions never share one), interlocutor voices from their
+    set over the whole corpus in order; sample_rate, if given, replaces the mixed rates."""
+    inter_voices = balanced(Random(f"{seed}/sessions/interlocutor"), DYADIC_INTERLOCUTOR_VOICES,
+                            len(specs), no_repeats=True)
+    for k, spec in enumerate(specs):
+        spec["interlocutor_voice"] = inter_voices[k]
+    for split in SPLITS:
+        group = [s for s in specs if s["split"] == split]
+        rs = Random(f"{seed}/sessions/{split}")
+        voices = balanced(rs, DYADIC_SUBJECT_VOICES[split], len(group), no_repeats=True)
+        cycles = {key: balanced(rs, values, len(group)) for key, values in DYADIC_CYCLES.items()}
+        for k, spec in enumerate(group):
+            r = Random(f"{seed}/{spec['name']}/session")
+            rate = sample_rate or cycles["sample_rate"][k]
+            channels = cycles["channels"][k]
+            # sox reverb: reverberance %, HF damping %, room scale %, stereo depth %,
+            # pre-delay ms, wet gain dB
+            reverb = ["reverb", str(round(r.uniform(20, 50))), str(round(r.uniform(30, 70))),
+                      str(round(r.uniform(30, 80))), "100", str(round(r.uniform(0, 15))),
+                      str(round(r.uniform(-8, -3)))]
+            diff = r.uniform(*DYADIC_CHANNEL_DIFF_DB) * r.choice((-1, 1))
+            spec["session"] = {
+                "subject_voice": voices[k],
+                "subject_rate": RATE_BASE + r.randint(-DYADIC_RATE_OFFSET, DYADIC_RATE_OFFSET),
+                "subject_pitch": PITCH_BASE + r.randint(-DYADIC_PITCH_OFFSET, DYADIC_PITCH_OFFSET),
+                "interlocutor_voice": spec.pop("interlocutor_voice"),
+                "interlocutor_rate": RATE_BASE + r.randint(-DYADIC_RATE_OFFSET, DYADIC_RATE_OFFSET),
+                "interlocutor_pitch": PITCH_BASE + r.randint(-DYADIC_PITCH_OFFSET,
+                                                             DYADIC_PITCH_OFFSET),
+                "interlocutor_gain_db": r.uniform(*DYADIC_INTERLOCUTOR_GAIN_DB),
+                "interlocutor_share_target": r.uniform(*DYADIC_INTERLOCUTOR_SHARE),
+                "gain_drawn_db": r.uniform(-DYADIC_GAIN_DB, DYADIC_GAIN_DB),
+                "snr_db": r.uniform(*DYADIC_SNR_DB),
+                "noise": cycles["noise"][k],
+                "hum_hz": cycles["hum_hz"][k],
+                "hum_share": r.uniform(*DYADIC_HUM_SHARE) if cycles["hum_hz"][k] else 0.0,
+                "reverb": reverb if cycles["reverb"][k] else None,
+                "sample_rate": rate,
+                "channels": channels,
+                "right_minus_left_db": diff if channels == 2 else 0.0,
+                "format": "flac" if rate * channels > DYADIC_WAV_MAX_RATE else cycles["format"][k],
+            }
+    return specs
+
+
+def background_noise(rng, n, colour, hum_hz, hum_share):
+    """n samples at INTERNAL_RATE with unit RMS: seeded white, pink (Paul Kellet's three-pole
+    filter) or brown (leaky integrator) noise, plus mains hum (f0 and 3 harmonics, random phases)
+    carrying hum_share of the power when hum_hz is not 0. Arrays of doubles (not lists) keep the
+    memory at 8 bytes a sample."""
+    c = math.sqrt(3) / 127.5
+    w = array.array("d", ((b - 127.5) * c for b in rng.randbytes(n)))    # uniform, unit variance
+    if colour == "pink":
+        b0 = b1 = b2 = 0.0
+        out = array.array("d")
+        for x in w:
+            b0 = 0.99765 * b0 + 0.0990460 * x
+            b1 = 0.96300 * b1 + 0.2965164 * x
+            b2 = 0.57000 * b2 + 1.0526913 * x
+            out.append(b0 + b1 + b2 + 0.1848 * x)
+        w = out
+    elif colour == "brown":
+        b = 0.0
+        out = array.array("d")
+        for x in w:
+            b = 0.995 * b + x
+            out.append(b)
+        w = out
+    elif colour != "white":
+        raise ValueError(colour)
+    m = sum(w) / n
+    rms = math.sqrt(sum((x - m) ** 2 for x in w) / n) or 1.0
+    if not hum_hz:
+        return array.array("d", ((x - m) / rms for x in w))
+    period = INTERNAL_RATE // math.gcd(INTERNAL_RATE, hum_hz)   # whole cycles: 441 or 735 samples
+    phases = [rng.uniform(0, 2 * math.pi) for _ in DYADIC_HUM_HARMONICS]
+    hum = [sum(a * math.sin(2 * math.pi * (h + 1) * hum_hz * i / INTERNAL_RATE + ph)
+               for h, (a, ph) in enumerate(zip(DYADIC_HUM_HARMONICS, phases)))
+           for i in range(period)]
+    hum_rms = math.sqrt(sum(x * x for x in hum) / period)
+    gn, gh = math.sqrt(1 - hum_share) / rms, math.sqrt(hum_share) / hum_rms
+    return array.array("d", ((x - m) * gn + hum[i % period] * gh for i, x in enumerate(w)))
+
+
+def render_dyadic(rec):
+    """The recording channel of a dyadic session: room reverberation (sox reverb) on the speech
+    if the session has it, background noise at the session's SNR relative to the subject's speech
+    RMS (over the subject's token spans, at INTERNAL_RATE), resampling, the recording gain
+    (lowered where needed so that peaks stay below DYADIC_PEAK_DBFS) and 16-bit rounding.
+    Returns one array("h") per channel and the measured facts."""
+    s = rec.session
+    n = rec.n_samples
+    speech = sox_float(rec.buf, INTERNAL_RATE, n, s["reverb"] or ())
+    acc = cnt = 0
+    for u in rec.utterances:
+        if u.speaker == "subject":
+            for tok in u.tokens:
+                acc += sum(x * x for x in speech[tok.start:tok.start + tok.length])
+                cnt += tok.length
+    speech_rms = math.sqrt(acc / cnt) if cnt and acc else 1e-3
+    noise = background_noise(Random(f"{rec.cfg['seed']}/{rec.name}/noise"), n, s["noise"],
+                             s["hum_hz"], s["hum_share"])
+    k = speech_rms * 10 ** (-s["snr_db"] / 20)
+    mix = array.array("f", (x + k * y for x, y in zip(speech, noise)))
+    del noise
+    mix = sox_float(mix, s["sample_rate"], rec.d10 * s["sample_rate"] // 10)
+    peak = max(max(mix), -min(mix))
+    gain_db = min(s["gain_drawn_db"], DYADIC_PEAK_DBFS - 0.05 - 20 * math.log10(peak))
+    diff = s["right_minus_left_db"]
+    levels = [gain_db] if s["channels"] == 1 else [gain_db + min(0.0, -diff), gain_db + min(0.0, diff)]
+    floor = math.floor
+    channels = []
+    for level in levels:
+        g = 10 ** (level / 20) * 32767.0
+        channels.append(array.array("h", (max(-32768, min(32767, floor(x * g + 0.5))) for x in mix)))
+    peak_out = max(max(max(c), -min(c)) for c in channels)
+    facts = {"gain_db": gain_db, "peak_dbfs": 20 * math.log10(peak_out / 32768.0),
+             "subject_speech_dbfs": 20 * math.log10(speech_rms * 32767.0 / 32768.0) + gain_db}
+    return channels, facts
+
+
+def write_audio(path, channels, rate, fmt):
+    """16-bit PCM: WAV with the wave module, FLAC with sox. channels: one array("h") each."""
+    if len(channels) == 1:
+        pcm = channels[0]
+    else:
+        pcm = array.array("h", bytes(2 * len(channels[0]) * len(channels)))
+        for c, samples in enumerate(channels):
+            pcm[c::len(channels)] = samples
+    if sys.byteorder == "big":
+        pcm.byteswap()
+    tmp = f"{path}.tmp.{fmt}"
+    if fmt == "wav":
+        with wave.open(tmp, "wb") as w:
+            w.setnchannels(len(channels))
+            w.setsampwidth(2)
+            w.setframerate(rate)
+            w.writeframes(pcm.tobytes())
+    else:
+        subprocess.run(["sox", "-R", "-D", "-V1", "-t", "raw", "-e", "signed-integer", "-b", "16",
+                        "-c", str(len(channels)), "-r", str(rate), "-", "-t", fmt, "-C", "8", tmp],
+                       input=pcm.tobytes(), check=True)
+    os.replace(tmp, path)
 
 
 def f6(x):
@@ -609,23 +903,37 @@ def generate_recording(spec, cfg):
     lexicon = Lexicon(read_lexicon(cfg["lexicon"]))
     bank = SoundBank(cfg["cache"], cfg["seed"])
     rec = RecordingBuilder(spec, cfg, bank, lexicon).build()
+    while rec.session and rec.attempt < DYADIC_SHARE_ATTEMPTS and not \
+            DYADIC_SHARE_RANGE[0] <= rec.interlocutor_share() <= DYADIC_SHARE_RANGE[1]:
+        rec = RecordingBuilder(spec, cfg, bank, lexicon, rec.attempt + 1).build()
     name, out, truth = spec["name"], cfg["out"], cfg["truth"]
 
-    pcm = rec.render_audio(cfg["sample_rate"])
-    wav_path = os.path.join(out, "audio", name + ".wav")
-    with wave.open(wav_path + ".tmp", "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(cfg["sample_rate"])
-        w.writeframes(pcm.tobytes())
-    os.replace(wav_path + ".tmp", wav_path)
+    session = rec.session
+    if session is None:
+        fmt, facts = "wav", {}
+        write_audio(os.path.join(out, "audio", name + ".wav"),
+                    [rec.render_audio(cfg["sample_rate"])], cfg["sample_rate"], fmt)
+    else:
+        fmt = session["format"]
+        channels, facts = render_dyadic(rec)
+        write_audio(os.path.join(out, "audio", f"{name}.{fmt}"), channels, session["sample_rate"],
+                    fmt)
+    for other in ("wav", "flac"):   # a file of an earlier run in the other format
+        if other != fmt and os.path.exists(os.path.join(out, "audio", f"{name}.{other}")):
+            os.remove(os.path.join(out, "audio", f"{name}.{other}"))
 
     latents, labels = rec.label_rows()
     write_text(os.path.join(out, "labels", name + ".csv"),
                [f"{name};{tenths(i)};{f6(a)};{f6(v)};{f6(l)}" for i, a, v, l in labels])
+    header, extra = "time_s;arousal;valence;liking", (lambda i: "")
+    if session is not None:   # the interlocutor's own latents, which the labels do not follow
+        header += ";interlocutor_arousal;interlocutor_valence"
+
+        def extra(i):
+            return f";{f6(rec.inter_arousal(i / 10))};{f6(rec.inter_valence(i / 10))}"
     write_text(os.path.join(truth, "latents", name + ".csv"),
-               ["time_s;arousal;valence;liking"] +
-               [f"{tenths(i)};{f6(a)};{f6(v)};{f6(l)}" for i, a, v, l in latents])
+               [header] + [f"{tenths(i)};{f6(a)};{f6(v)};{f6(l)}{extra(i)}"
+                           for i, a, v, l in latents])
 
     utts = rec.utterances
     write_text(os.path.join(out, "transcriptions", name + ".csv"),
@@ -645,13 +953,17 @@ def generate_recording(spec, cfg):
                [f"{secs(s):.3f};{secs(e):.3f}" for s, e in turns])
 
     word_rows, k = ["utterance_index;word_index;word;start_s;end_s"], 0
+    token_rows = ["utterance_index;word_index;speaker;word;start_s;end_s"]
     for ui, u in enumerate(utts):
         for tok in u.tokens:
             assert normalise(tok.text) == tok.word, (tok.text, tok.word)
-            word_rows.append(f"{ui};{k};{tok.word};{secs(tok.start):.6f};"
-                             f"{secs(tok.start + tok.length):.6f}")
+            span = f"{secs(tok.start):.6f};{secs(tok.start + tok.length):.6f}"
+            word_rows.append(f"{ui};{k};{tok.word};{span}")
+            token_rows.append(f"{ui};{k};{u.speaker};{tok.word};{span}")
             k += 1
     write_text(os.path.join(truth, "words", name + ".csv"), word_rows)
+    if session is not None:
+        write_text(os.path.join(truth, "tokens", name + ".csv"), token_rows)
     write_text(os.path.join(truth, "utterances", name + ".csv"),
                ["utterance_index;speaker;start_s;end_s;n_tokens"] +
                [f"{ui};{u.speaker};{secs(u.start):.6f};{secs(u.end):.6f};{len(u.tokens)}"
@@ -664,7 +976,8 @@ def generate_recording(spec, cfg):
             "interlocutor_utterances": sum(u.speaker == "interlocutor" for u in utts),
             "turns": len(turns), "tokens": k, "subject_speech_s": subj,
             "interlocutor_speech_s": inter, "espeak_calls": bank.espeak_calls,
-            "wall_s": time.monotonic() - t_start}
+            "wall_s": time.monotonic() - t_start, "session": session, "attempt": rec.attempt,
+            **facts}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -725,7 +1038,13 @@ def generate_text(text_out, seed, lexicon_path, n_sentences):
 # Corpus
 # ----------------------------------------------------------------------------------------------
 SPLITS = ("Train", "Devel", "Test")
-NAME_RE = re.compile(r"^(Train|Devel|Test)_\d+\.(wav|csv)$")
+NAME_RE = re.compile(r"^(Train|Devel|Test)_\d+\.(wav|flac|csv)$")
+PROFILES = {   # what --profile sets when the option is not given
+    "sewa": {"out": "sewa-synth", "seed": 2021, "lexicon": "valence-lexicon.csv",
+             "text_sentences": TEXT_SENTENCES, "sample_rate": 16000},
+    "dyadic": {"out": "dyadic-synth", "seed": DYADIC_SEED, "lexicon": "dyadic-lexicon.csv",
+               "text_sentences": DYADIC_TEXT_SENTENCES, "sample_rate": None},
+}
 
 
 def plan_corpus(args):
@@ -777,11 +1096,17 @@ def parse_counts(s):
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--out", default=os.path.join(HERE, "sewa-synth"),
-                   help="corpus folder in the AVEC 2017 layout (default: sewa-synth next to "
-                        "this script)")
+    p.add_argument("--profile", choices=sorted(PROFILES), default="sewa",
+                   help="sewa (default): one subject voice, a quiet neutral interlocutor, clean "
+                        "16 kHz mono WAV; dyadic: voices varying by session, an interlocutor "
+                        "talking 30-45 %% of the time with its own emotion, recording gain, "
+                        "noise, reverberation, mixed rates, channels and WAV/FLAC (README.md)")
+    p.add_argument("--out", default=None,
+                   help="corpus folder in the AVEC 2017 layout (default: sewa-synth or "
+                        "dyadic-synth next to this script)")
     p.add_argument("--truth", default=None, help="truth folder (default: <out>-truth)")
-    p.add_argument("--seed", type=int, default=2021, help="random seed (default: 2021)")
+    p.add_argument("--seed", type=int, default=None,
+                   help="random seed (default: 2021; dyadic: 2017)")
     p.add_argument("--recordings", type=parse_counts, default=None,
                    help="Train,Devel,Test counts (default: 12,4,4; with --hours: derived from "
                         "--max-seconds)")
@@ -792,25 +1117,38 @@ def main(argv=None):
     p.add_argument("--hours", type=float, default=None,
                    help="generate H hours in total, split 60/20/20 over Train/Devel/Test, in "
                         "equal recordings of at most --max-seconds (or --recordings counts)")
-    p.add_argument("--sample-rate", type=int, default=16000,
-                   help="output sample rate in Hz, a multiple of 10 (default: 16000)")
+    p.add_argument("--sample-rate", type=int, default=None,
+                   help="output sample rate in Hz, a multiple of 10 (default: 16000; dyadic: "
+                        "mixed, 8000 to 48000 by session)")
     p.add_argument("--jobs", type=int, default=2,
                    help="parallel workers, i.e. parallel espeak-ng calls (default: 2)")
-    p.add_argument("--lexicon", default=os.path.join(HERE, "lexicon", "valence-lexicon.csv"),
+    p.add_argument("--lexicon", default=None,
                    help="word;valence list the words are drawn from (default: "
-                        "lexicon/valence-lexicon.csv next to this script)")
+                        "lexicon/valence-lexicon.csv next to this script; dyadic: "
+                        "lexicon/dyadic-lexicon.csv)")
     p.add_argument("--cache", default=None,
                    help="keep the synthesis cache in this folder (default: a temporary folder)")
-    p.add_argument("--text-sentences", type=int, default=TEXT_SENTENCES,
+    p.add_argument("--text-sentences", type=int, default=None,
                    help=f"sentences in the plain-text companion corpus (default: {TEXT_SENTENCES}, "
-                        f"about 150 000 tokens; 0: no text)")
+                        f"about 150 000 tokens; dyadic: {DYADIC_TEXT_SENTENCES}; 0: no text)")
     p.add_argument("--text-out", default=None,
                    help="folder for the text corpus part-NNN.txt files (default: <out>-text)")
     p.add_argument("--text-only", action="store_true",
                    help="write only the text corpus (no audio; espeak-ng and sox not needed)")
     args = p.parse_args(argv)
+    profile = PROFILES[args.profile]
+    args.dyadic = args.profile == "dyadic"
+    if args.out is None:
+        args.out = os.path.join(HERE, profile["out"])
+    if args.lexicon is None:
+        args.lexicon = os.path.join(HERE, "lexicon", profile["lexicon"])
+    for key in ("seed", "text_sentences"):
+        if getattr(args, key) is None:
+            setattr(args, key, profile[key])
+    if args.sample_rate is None:
+        args.sample_rate = profile["sample_rate"]
 
-    if args.sample_rate <= 0 or args.sample_rate % 10:
+    if args.sample_rate is not None and (args.sample_rate <= 0 or args.sample_rate % 10):
         p.error(f"--sample-rate must be a positive multiple of 10 Hz, got {args.sample_rate}")
     if args.jobs < 1:
         p.error(f"--jobs must be at least 1, got {args.jobs}")
@@ -840,14 +1178,19 @@ def main(argv=None):
     truth = os.path.abspath(args.truth) if args.truth else out + "-truth"
     specs = plan_corpus(args)
     read_lexicon(args.lexicon)  # fail early on a bad lexicon
+    truth_dirs = ("words", "latents", "utterances")
+    if args.dyadic:
+        plan_sessions(specs, args.seed, args.sample_rate)
+        check_voices(specs)
+        truth_dirs += ("tokens",)
 
     for d in ("audio", "labels", "turns", "transcriptions"):
         os.makedirs(os.path.join(out, d), exist_ok=True)
-    for d in ("words", "latents", "utterances"):
+    for d in truth_dirs:
         os.makedirs(os.path.join(truth, d), exist_ok=True)
     wanted = {s["name"] for s in specs}
     for folder in [os.path.join(out, d) for d in ("audio", "labels", "turns", "transcriptions")] + \
-                  [os.path.join(truth, d) for d in ("words", "latents", "utterances")]:
+                  [os.path.join(truth, d) for d in truth_dirs]:
         for f in os.listdir(folder):   # remove recordings of an earlier, larger run
             if NAME_RE.match(f) and f.rsplit(".", 1)[0] not in wanted:
                 os.remove(os.path.join(folder, f))
@@ -862,8 +1205,9 @@ def main(argv=None):
            "lexicon": os.path.abspath(args.lexicon), "cache": cache}
 
     total_s = sum(s["d10"] for s in specs) / 10
-    print(f"Generating {len(specs)} recordings ({total_s:.1f} s of audio, {args.sample_rate} Hz) "
-          f"into {out} (truth: {truth}) with {args.jobs} job(s)", file=sys.stderr)
+    print(f"Generating {len(specs)} recordings ({total_s:.1f} s of audio, "
+          f"{f'{args.sample_rate} Hz' if args.sample_rate else 'mixed rates'}, profile "
+          f"{args.profile}) into {out} (truth: {truth}) with {args.jobs} job(s)", file=sys.stderr)
     t0 = time.monotonic()
     results = {}
     try:
@@ -888,12 +1232,13 @@ def main(argv=None):
     wall = time.monotonic() - t0
 
     rows = ["name;split;duration_s;subject_utterances;interlocutor_utterances;subject_turns;"
-            "tokens;subject_speech_s;interlocutor_speech_s"]
+            "tokens;subject_speech_s;interlocutor_speech_s" + (DYADIC_COLUMNS if args.dyadic else "")]
     for s in specs:
         r = results[s["name"]]
         rows.append(f"{r['name']};{r['split']};{r['duration_s']:.1f};{r['subject_utterances']};"
                     f"{r['interlocutor_utterances']};{r['turns']};{r['tokens']};"
-                    f"{r['subject_speech_s']:.3f};{r['interlocutor_speech_s']:.3f}")
+                    f"{r['subject_speech_s']:.3f};{r['interlocutor_speech_s']:.3f}"
+                    + (dyadic_columns(r) if args.dyadic else ""))
     write_text(os.path.join(truth, "recordings.csv"), rows)
     write_truth_readme(truth, args, specs)
 
@@ -907,8 +1252,51 @@ def main(argv=None):
         generate_text(text_out, args.seed, cfg["lexicon"], args.text_sentences)
 
 
+DYADIC_COLUMNS = (";subject_voice;subject_rate;subject_pitch;interlocutor_voice;interlocutor_rate;"
+                  "interlocutor_pitch;interlocutor_gain_db;interlocutor_share;turn_attempt;"
+                  "gain_drawn_db;gain_db;"
+                  "peak_dbfs;subject_speech_dbfs;snr_db;noise;hum_hz;hum_share;reverb;sample_rate;"
+                  "channels;right_minus_left_db;format")
+
+
+def dyadic_columns(r):
+    """The DYADIC_COLUMNS of one recording's result (generate_recording)."""
+    s = r["session"]
+    return (f";{s['subject_voice']};{s['subject_rate']};{s['subject_pitch']};"
+            f"{s['interlocutor_voice']};{s['interlocutor_rate']};{s['interlocutor_pitch']};"
+            f"{s['interlocutor_gain_db']:.2f};{r['interlocutor_speech_s'] / r['duration_s']:.3f};"
+            f"{r['attempt']};"
+            f"{s['gain_drawn_db']:.2f};{r['gain_db']:.2f};{r['peak_dbfs']:.2f};"
+            f"{r['subject_speech_dbfs']:.2f};{s['snr_db']:.2f};{s['noise']};{s['hum_hz']};"
+            f"{s['hum_share']:.2f};{' '.join(s['reverb'][1:]) if s['reverb'] else 'none'};"
+            f"{s['sample_rate']};{s['channels']};{s['right_minus_left_db']:.2f};{s['format']}")
+
+
+def check_voices(specs):
+    """espeak-ng quietly ignores a variant it cannot apply (an unknown or mis-cased name, or any
+    variant after a language such as en-gb): refuse a voice that sounds exactly like its language
+    without the variant."""
+    voices = sorted({s["session"][key] for s in specs
+                     for key in ("subject_voice", "interlocutor_voice")})
+    with tempfile.TemporaryDirectory(prefix="emospark-voices-") as tmp:
+        def synth(voice):
+            path = os.path.join(tmp, "voice.wav")
+            subprocess.run(["espeak-ng", "-v", voice, "-w", path, "comfortable weather"],
+                           check=True, stdout=subprocess.DEVNULL)
+            with open(path, "rb") as f:
+                return f.read()
+
+        for voice in voices:
+            if synth(voice) == synth(voice.split("+")[0]):
+                sys.exit(f"espeak-ng ignores the variant of voice {voice!r}: it sounds exactly like "
+                         f"{voice.split('+')[0]!r} (espeak-ng --voices=variant lists the variants)")
+
+
 def write_truth_readme(truth, args, specs):
-    argv = [f"--seed {args.seed}", f"--sample-rate {args.sample_rate}"]
+    argv = [f"--seed {args.seed}"] + ([f"--sample-rate {args.sample_rate}"]
+                                      if args.sample_rate else [])
+    if args.dyadic:
+        argv.insert(0, "--profile dyadic")
     if args.hours is not None:
         argv.append(f"--hours {args.hours:g} --max-seconds {args.max_seconds:g}")
     else:
@@ -935,6 +1323,29 @@ def write_truth_readme(truth, args, specs):
         "- `recordings.csv`: per recording split, duration, utterance/turn/token counts and speech "
         "time of each speaker.",
     ]
+    if args.dyadic:
+        lines[-3] = lines[-3].replace("`time_s;arousal;valence;liking`", "`time_s;arousal;valence;"
+                                      "liking;interlocutor_arousal;interlocutor_valence`") + (
+            " The labels follow the subject only; the last two columns are the interlocutor's own "
+            "latents, independent of the subject's, which drive its prosody and its word choice.")
+        lines[-1] += (" Then per session: the subject's and the interlocutor's espeak-ng voice "
+                      "and base rate (words/min) and pitch (0-99) at arousal 0, the interlocutor's "
+                      "level relative to the subject's (dB) and its measured share of the time, "
+                      "the turn-taking attempt kept (0: the first; a recording whose interlocutor "
+                      f"share falls outside {DYADIC_SHARE_RANGE[0]:g}-{DYADIC_SHARE_RANGE[1]:g} is "
+                      "built again with another turn-taking stream), "
+                      "the recording gain drawn and applied (lowered where the peak would pass "
+                      f"{DYADIC_PEAK_DBFS:g} dBFS), the measured peak (dBFS) and subject speech RMS "
+                      "(dBFS, over the subject's tokens), the SNR (dB, subject speech RMS over "
+                      "background RMS at the 22050 Hz assembly), noise colour, hum frequency "
+                      "(0: none) and its share of the background power, sox reverb parameters "
+                      "(reverberance HF-damping room-scale stereo-depth pre-delay wet-gain; "
+                      "none: dry), sample rate, channels, right minus left channel level (dB) and "
+                      "file format.")
+        lines.insert(-3, "- `tokens/NAME.csv` (`utterance_index;word_index;speaker;word;start_s;"
+                         "end_s`, header): the rows of `words/NAME.csv` with the speaker of each "
+                         "token (`subject` or `interlocutor`). Times are those of the dry sound; "
+                         "in reverberant sessions each sound rings on after its end.")
     write_text(os.path.join(truth, "README.md"), lines)
 
 

@@ -2,6 +2,7 @@
 # Regenerates the synthetic AVEC-2017-layout corpus and its text companion (see README.md).
 # Usage: sample-data/generate.sh [generate.py options]   e.g. --hours 1 --max-seconds 300 --out /tmp/hour
 #        sample-data/generate.sh --text-only               just sewa-synth-text/ (Python only)
+#        sample-data/generate.sh --profile dyadic          the harder dyadic-synth/ corpus and its text
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 

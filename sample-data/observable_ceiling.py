@@ -18,8 +18,13 @@ Train (CCC penalises shrinkage). Two forms:
 It prints Devel and Test CCC against the gold labels next to the latent ceiling. Liking is
 0.5 a + 0.5 v in the generator, so its oracle is the mean of the other two.
 
-    python3 sample-data/observable_ceiling.py [--corpus sample-data/sewa-synth]
-        [--truth sample-data/sewa-synth-truth] [--lexicon sample-data/lexicon/valence-lexicon.csv]
+On the dyadic corpus (--profile dyadic), whose interlocutor speaks 30-45 % of the time with its own
+emotion, it also prints a speaker-blind oracle: the same estimator fed every word, the interlocutor's
+too (its content words' ratings, and its own latent arousal at its word starts, which is what its
+prosody carries), as a model that cannot tell the speakers apart would see them.
+
+    python3 sample-data/observable_ceiling.py [--profile sewa|dyadic] [--corpus DIR] [--truth DIR]
+        [--lexicon FILE]      (defaults: the profile's corpus, truth and lexicon in sample-data/)
 
 Only the Python standard library is used.
 """
@@ -53,20 +58,32 @@ class Recording:
         self.name = name
         self.labels = [tuple(float(x) for x in r[2:5])
                        for r in read_rows(os.path.join(corpus, "labels", name + ".csv"), False)]
-        self.latents = [tuple(float(x) for x in r[1:4])
-                        for r in read_rows(os.path.join(truth, "latents", name + ".csv"), True)]
+        latent_rows = read_rows(os.path.join(truth, "latents", name + ".csv"), True)
+        self.latents = [tuple(float(x) for x in r[1:4]) for r in latent_rows]
+        # dyadic truth: the interlocutor's own arousal (column 4); None: its prosody carries nothing
+        self.inter_arousal = [float(r[4]) for r in latent_rows] if len(latent_rows[0]) > 4 else None
         speakers = {int(r[0]): r[1] for r in read_rows(os.path.join(truth, "utterances", name + ".csv"), True)}
         function = set(generate.FUNCTION_WORDS)
-        # (time, value, latent valence at that time): the last only to measure the rating noise on Train
+        # (time, value, latent valence at that time): the last only to measure the rating noise on Train;
+        # blind_*: every speaker's words, as a speaker-blind model would see them
         self.valence_obs, self.arousal_obs = [], []
+        self.blind_valence_obs, self.blind_arousal_obs = [], []
         for r in read_rows(os.path.join(truth, "words", name + ".csv"), True):
-            if speakers[int(r[0])] != "subject" or r[2].startswith("<"):
+            if r[2].startswith("<"):
                 continue
             word, start = r[2].lower(), float(r[3])
             frame = min(len(self.latents) - 1, int(round(start / STEP_S)))
-            self.arousal_obs.append((start, self.latents[frame][0]))
+            subject = speakers[int(r[0])] == "subject"
+            if subject:
+                self.arousal_obs.append((start, self.latents[frame][0]))
+                self.blind_arousal_obs.append((start, self.latents[frame][0]))
+            elif self.inter_arousal is not None:
+                self.blind_arousal_obs.append((start, self.inter_arousal[frame]))
             if word in ratings and word not in function:
-                self.valence_obs.append((start, ratings[word], self.latents[frame][1]))
+                obs = (start, ratings[word], self.latents[frame][1])
+                self.blind_valence_obs.append(obs)
+                if subject:
+                    self.valence_obs.append(obs)
 
     @property
     def duration_s(self):
@@ -178,21 +195,38 @@ class KrigingOracle:
         return [my + s * (x - mr) for r in recs for x in self.estimate(observations(r), len(r.labels))]
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--corpus", default=os.path.join(HERE, "sewa-synth"))
-    p.add_argument("--truth", default=os.path.join(HERE, "sewa-synth-truth"))
-    p.add_argument("--lexicon", default=os.path.join(HERE, "lexicon", "valence-lexicon.csv"))
+def parse_args(description):
+    """--profile, --corpus, --truth, --lexicon with the generator's defaults for the profile."""
+    p = argparse.ArgumentParser(description=description)
+    p.add_argument("--profile", choices=sorted(generate.PROFILES), default="sewa")
+    p.add_argument("--corpus", default=None)
+    p.add_argument("--truth", default=None)
+    p.add_argument("--lexicon", default=None)
     args = p.parse_args()
+    profile = generate.PROFILES[args.profile]
+    args.corpus = args.corpus or os.path.join(HERE, profile["out"])
+    args.truth = args.truth or args.corpus.rstrip("/") + "-truth"
+    args.lexicon = args.lexicon or os.path.join(HERE, "lexicon", profile["lexicon"])
+    return args
 
-    ratings = {r[0]: float(r[1]) for r in read_rows(args.lexicon, True)}
+
+def recording_names(corpus):
+    """{split: sorted recording names} from the corpus's labels folder."""
     splits = {}
     for split in ("Train", "Devel", "Test"):
-        names = sorted(os.path.basename(f)[:-4]
-                       for f in glob.glob(os.path.join(args.corpus, "labels", split + "_*.csv")))
-        if not names:
-            raise SystemExit(f"no {split}_*.csv labels under {args.corpus}/labels")
-        splits[split] = [Recording(n, args.corpus, args.truth, ratings) for n in names]
+        splits[split] = sorted(os.path.basename(f)[:-4]
+                               for f in glob.glob(os.path.join(corpus, "labels", split + "_*.csv")))
+        if not splits[split]:
+            raise SystemExit(f"no {split}_*.csv labels under {corpus}/labels")
+    return splits
+
+
+def main():
+    args = parse_args(__doc__.split("\n")[0])
+
+    ratings = {r[0]: float(r[1]) for r in read_rows(args.lexicon, True)}
+    splits = {split: [Recording(n, args.corpus, args.truth, ratings) for n in names]
+              for split, names in recording_names(args.corpus).items()}
     everything = [r for recs in splits.values() for r in recs]
 
     for split, recs in splits.items():
@@ -215,23 +249,35 @@ def main():
     def valence_obs(r):
         return [(t, v - bias) for t, v, _ in r.valence_obs]
 
+    def blind_arousal_obs(r):
+        return r.blind_arousal_obs
+
+    def blind_valence_obs(r):
+        return [(t, v - bias) for t, v, _ in r.blind_valence_obs]
+
     print()
     print(f"{'estimator':36s} {'split':6s} {'arousal':>8s} {'valence':>8s} {'liking':>8s}")
     oracles = {}
-    for two_sided in (False, True):
-        oracles[two_sided] = (
-            KrigingOracle(prior, AROUSAL_NUGGET, two_sided).fit(splits["Train"], arousal_obs, 0),
-            KrigingOracle(prior, rating_var, two_sided).fit(splits["Train"], valence_obs, 1))
+    variants = [("oracle", arousal_obs, valence_obs, rating_var)]
+    if all(r.inter_arousal is not None for r in everything):
+        # the rating noise of a speaker-blind observer, measured on Train like the subject's
+        blind = [v - lat - bias for r in splits["Train"] for _, v, lat in r.blind_valence_obs]
+        variants.append(("speaker-blind oracle", blind_arousal_obs, blind_valence_obs,
+                         mean([e * e for e in blind])))
+    for name, a_obs, v_obs, noise_var in variants:
+        for two_sided in (False, True):
+            oracles[f"{name}, {'two-sided' if two_sided else 'causal'}"] = (
+                KrigingOracle(prior, AROUSAL_NUGGET, two_sided).fit(splits["Train"], a_obs, 0), a_obs,
+                KrigingOracle(prior, noise_var, two_sided).fit(splits["Train"], v_obs, 1), v_obs)
     for split in ("Devel", "Test"):
         recs = splits[split]
         gold = [[lab[d] for r in recs for lab in r.labels] for d in range(3)]
         latent = [[lat[d] for r in recs for lat in r.latents] for d in range(3)]
         print(f"{'latent ceiling (labels vs latents)':36s} {split:6s} "
               + " ".join(f"{ccc(latent[d], gold[d]):8.3f}" for d in range(3)))
-        for two_sided, (oa, ov) in oracles.items():
-            a, v = oa.predict(recs, arousal_obs), ov.predict(recs, valence_obs)
+        for name, (oa, a_obs, ov, v_obs) in oracles.items():
+            a, v = oa.predict(recs, a_obs), ov.predict(recs, v_obs)
             liking = [0.5 * x + 0.5 * y for x, y in zip(a, v)]
-            name = "oracle, two-sided" if two_sided else "oracle, causal"
             print(f"{name:36s} {split:6s} {ccc(a, gold[0]):8.3f} {ccc(v, gold[1]):8.3f} {ccc(liking, gold[2]):8.3f}")
 
 
