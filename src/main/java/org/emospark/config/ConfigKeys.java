@@ -64,6 +64,11 @@ public final class ConfigKeys {
     public static final ConfigKey MODEL_LSTM_UNITS = new ConfigKey("emospark.model.lstmUnits", "256",
             "Units of the peephole LSTM.");
 
+    public static final ConfigKey MODEL_NORMALIZE_LEVEL = new ConfigKey("emospark.model.normalizeLevel", "true",
+            "Scale each recording so its subject's speech level (recordings.speech_level_db, measured at ingest) "
+                    + "lands at -20 dBFS before the CNN hears it: recordings made louder or softer look alike, while "
+                    + "loudness within a recording still tells arousal (the authors' code: false).");
+
     public static final ConfigKey TRAIN_EPOCHS = new ConfigKey("emospark.train.epochs", "30",
             "The most epochs to train.");
     public static final ConfigKey TRAIN_PATIENCE = new ConfigKey("emospark.train.patience", "6",
@@ -91,6 +96,9 @@ public final class ConfigKeys {
             "How the fusion stage (train --stage fusion) starts the network after the CNN: source (the source model's "
                     + "parameters wherever place and shape match) or random (from the seed); the CNN is the source's either way.");
 
+    public static final ConfigKey FEATURES_WORD_SPEAKERS = new ConfigKey("emospark.features.wordSpeakers", "subject",
+            "Whose words fill semantic_frames: subject (words inside the subject's turns; all words when a recording "
+                    + "has no turns) or all (the paper: the interlocutor's words too).");
     public static final ConfigKey SCORE_BATCH = new ConfigKey("emospark.score.batchSize", "4",
             "Windows per forward pass when scoring or computing CNN features (one recording's windows at a time); in "
                     + "the faithful network the first convolution alone outputs 88 MB per window of 100 frames.");
@@ -112,9 +120,10 @@ public final class ConfigKeys {
         return List.of(WAREHOUSE, SAMPLE_RATE, FRAME_SECONDS, CHUNK_SECONDS, INGEST_TASKS, SPARK_MASTER_DEFAULT,
                 WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
-                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, TRAIN_EPOCHS,
+                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, TRAIN_EPOCHS,
                 TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS,
                 TRAIN_MODALITY_DROPOUT, TRAIN_SEED, FUSION_INIT,
-                SCORE_BATCH, SCORE_WINDOWS, SQL_SERVER_HOST, SQL_SERVER_PORT, SQL_SERVER_DATABASE, SQL_SERVER_REFRESH_SECONDS);
+                FEATURES_WORD_SPEAKERS, SCORE_BATCH, SCORE_WINDOWS, SQL_SERVER_HOST, SQL_SERVER_PORT, SQL_SERVER_DATABASE,
+                SQL_SERVER_REFRESH_SECONDS);
     }
 }

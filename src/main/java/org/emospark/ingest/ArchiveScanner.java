@@ -10,8 +10,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.GlobPattern;
 import org.apache.hadoop.fs.Path;
-import org.emospark.corpus.RejectReason;
-import org.emospark.lake.RejectRecord;
+import org.emospark.reject.RejectReason;
+import org.emospark.reject.RejectRecord;
 
 /**
  * A bare archive: every .wav/.flac file under a folder or a glob, recursively. The recording id is

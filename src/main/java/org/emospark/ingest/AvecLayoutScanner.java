@@ -11,9 +11,9 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.emospark.corpus.RejectReason;
 import org.emospark.corpus.text.SplitNames;
-import org.emospark.lake.RejectRecord;
+import org.emospark.reject.RejectReason;
+import org.emospark.reject.RejectRecord;
 
 /**
  * The AVEC 2017 SEWA layout: {@code audio/NAME.wav|flac} and optional {@code labels/NAME.csv},

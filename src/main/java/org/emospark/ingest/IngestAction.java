@@ -9,13 +9,13 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,10 +32,12 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
 import org.emospark.lake.KeyedMerge;
 import org.emospark.lake.MergeCounts;
-import org.emospark.lake.RejectRecord;
 import org.emospark.lake.TableDef;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
+import org.emospark.reject.RejectRecord;
+import org.emospark.runtime.JobGroup;
+import org.emospark.runtime.SparkAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * Every input ends up in its table or in {@code rejects}; bad input never fails the job.
  * Cost: each audio file is read twice (validate, then chunk), and each table write is one MERGE.
  */
-public final class IngestAction {
+public final class IngestAction extends SparkAction<IngestResult> {
     private static final Logger LOG = LoggerFactory.getLogger(IngestAction.class);
     /** The rejects stages ingest owns: a re-ingest clears their rows for inputs that are now fine. */
     static final String[] INGEST_STAGES = {AvecLayoutScanner.STAGE, RecordingIngestor.STAGE_DECODE,
@@ -62,6 +64,7 @@ public final class IngestAction {
     private boolean force;
 
     public IngestAction(Warehouse warehouse, IngestSettings settings) {
+        super(warehouse.spark(), "ingest");
         this.warehouse = warehouse;
         this.settings = settings;
     }
@@ -102,22 +105,26 @@ public final class IngestAction {
         return this;
     }
 
-    public IngestResult execute() {
+    @Override
+    protected String description() {
+        return "Ingesting " + layout.cliName() + " corpus " + input;
+    }
+
+    @Override
+    protected IngestResult run(JobGroup group) {
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("Cannot ingest: no input given");
         }
-        long started = System.nanoTime();
         SparkSession spark = warehouse.spark();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
-        jsc.setJobGroup("ingest", "Ingesting " + layout.cliName() + " corpus " + input, false);
         try {
             SourceListing listing = scan(hadoopConf);
             LOG.info("Listed {}: {} recordings, {} inputs refused while listing", input, listing.sources().size(),
                     listing.rejects().size());
             Timestamp runTime = new Timestamp(System.currentTimeMillis());
 
-            jsc.setJobDescription("Decoding " + listing.sources().size() + " recordings of " + input
+            group.step("Decoding " + listing.sources().size() + " recordings of " + input
                     + " (audio to " + settings.sampleRate() + " Hz, labels, turns, transcripts)");
             Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoopConf));
             Broadcast<HashMap<String, String>> known = jsc.broadcast(force ? new HashMap<>() : knownFingerprints());
@@ -133,14 +140,12 @@ public final class IngestAction {
                     .union(spark.createDataFrame(scanRejects, IngestRows.SCHEMA))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                return write(union, listing, started);
+                return write(union, listing, group);
             } finally {
                 union.unpersist();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list input " + input + ": " + e.getMessage(), e);
-        } finally {
-            jsc.clearJobGroup();
         }
     }
 
@@ -160,9 +165,9 @@ public final class IngestAction {
         return CorpusScanner.forLayout(layout, manifestFormat).scan(input, corpus, hadoopConf);
     }
 
-    private IngestResult write(Dataset<Row> union, SourceListing listing, long started) {
+    private IngestResult write(Dataset<Row> union, SourceListing listing, JobGroup group) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
-        jsc.setJobDescription("Summarising decoded recordings of " + input);
+        group.step("Summarising decoded recordings of " + input);
         long t0 = System.nanoTime();
         Dataset<Row> recordings = IngestRows.rowsOf(union, Tables.RECORDINGS);
         List<String> ingestedIds = recordings.select("recording_id").as(org.apache.spark.sql.Encoders.STRING())
@@ -198,7 +203,7 @@ public final class IngestAction {
             pool.shutdownNow();
         }
         counts.put(Tables.RECORDINGS.name(), merge(union, Tables.RECORDINGS, rejectScope, ingestedIds));
-        double elapsed = (System.nanoTime() - started) / 1e9;
+        double elapsed = group.elapsedSeconds();
         return new IngestResult(input, layout.cliName(), warehouse.root(), listing.sources().size(),
                 ingestedIds.size(), unchanged.size(), audioSeconds, standingRejects(listing), counts, elapsed);
     }

@@ -9,14 +9,14 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.emospark.corpus.InputRejectedException;
-import org.emospark.corpus.LineReject;
-import org.emospark.corpus.ParsedLines;
-import org.emospark.corpus.RejectReason;
 import org.emospark.corpus.text.ManifestEntry;
 import org.emospark.corpus.text.ManifestParser;
+import org.emospark.corpus.text.ParsedLines;
 import org.emospark.corpus.text.SplitNames;
-import org.emospark.lake.RejectRecord;
+import org.emospark.reject.InputRejectedException;
+import org.emospark.reject.LineReject;
+import org.emospark.reject.RejectReason;
+import org.emospark.reject.RejectRecord;
 
 /**
  * A manifest (CSV with a header, or JSONL) naming each recording's files. Relative paths are

@@ -18,16 +18,16 @@ import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
-import org.emospark.corpus.InputRejectedException;
-import org.emospark.corpus.RejectReason;
 import org.emospark.corpus.audio.AudioDecoders;
 import org.emospark.corpus.audio.AudioDescription;
 import org.emospark.corpus.audio.MonoAudioStream;
 import org.emospark.corpus.audio.Resampling;
 import org.emospark.corpus.timing.EnergyEnvelope;
 import org.emospark.lake.PcmCodec;
-import org.emospark.lake.RejectRecord;
 import org.emospark.lake.Tables;
+import org.emospark.reject.InputRejectedException;
+import org.emospark.reject.RejectReason;
+import org.emospark.reject.RejectRecord;
 import org.emospark.runtime.Sha256;
 
 /**

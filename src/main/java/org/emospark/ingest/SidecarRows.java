@@ -4,15 +4,12 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.emospark.corpus.InputRejectedException;
-import org.emospark.corpus.LineReject;
-import org.emospark.corpus.ParsedLines;
-import org.emospark.corpus.RejectReason;
 import org.emospark.corpus.text.CtmParser;
 import org.emospark.corpus.text.GivenWords;
 import org.emospark.corpus.text.JsonWordsParser;
 import org.emospark.corpus.text.LabelFileParser;
 import org.emospark.corpus.text.LabelRow;
+import org.emospark.corpus.text.ParsedLines;
 import org.emospark.corpus.text.TimedWord;
 import org.emospark.corpus.text.TranscriptParse;
 import org.emospark.corpus.text.TranscriptParser;
@@ -20,9 +17,13 @@ import org.emospark.corpus.text.Turn;
 import org.emospark.corpus.text.TurnsFileParser;
 import org.emospark.corpus.text.Utterance;
 import org.emospark.corpus.timing.EnergyEnvelope;
+import org.emospark.corpus.timing.SpeechLevel;
 import org.emospark.corpus.timing.WordAligner;
 import org.emospark.corpus.timing.WordAligners;
 import org.emospark.lake.Tables;
+import org.emospark.reject.InputRejectedException;
+import org.emospark.reject.LineReject;
+import org.emospark.reject.RejectReason;
 
 /**
  * The rows a recording's small files give (labels, turns, utterances, words) and, last, its
@@ -55,13 +56,14 @@ final class SidecarRows {
     List<Row> rows(RecordingIngestor.AudioProbe probe, String fingerprint, long samples, int chunks,
                    EnergyEnvelope envelope) {
         boolean hasLabels = files.labels().present() && labels();
-        boolean hasTurns = files.turns().present() && turns();
+        List<Turn> turns = files.turns().present() ? turns() : List.of();
+        boolean hasTurns = !turns.isEmpty();
         boolean hasTranscript = files.transcript().present() && transcript(envelope);
         out.add(IngestRows.wrap(Tables.RECORDINGS, source.recordingId(), source.corpus(), source.split(),
                 source.speaker(), source.language(), source.audioUri(), probe.description().describe(),
                 probe.description().sampleRate(), probe.description().channels(), settings.sampleRate(), 1,
                 samples, settings.framesFor(samples), samples / (double) settings.sampleRate(), chunks,
-                probe.contentHash(), fingerprint, hasLabels, hasTranscript, hasTurns, runTime));
+                probe.contentHash(), fingerprint, hasLabels, hasTranscript, hasTurns, runTime, speechLevel(envelope, turns)));
         return out;
     }
 
@@ -83,10 +85,11 @@ final class SidecarRows {
         }
     }
 
-    private boolean turns() {
+    /** The turns that went in, in file order; empty when there is no usable turns file. */
+    private List<Turn> turns() {
         byte[] content = bytesOf(files.turns());
         if (content == null) {
-            return false;
+            return List.of();
         }
         ParsedLines<Turn> parsed = TurnsFileParser.parse(content, source.turnsUri());
         lineRejects(source.turnsUri(), parsed.rejects());
@@ -94,7 +97,13 @@ final class SidecarRows {
         for (Turn t : parsed.records()) {
             out.add(IngestRows.wrap(Tables.TURNS, source.recordingId(), index++, t.startS(), t.endS(), t.speaker()));
         }
-        return index > 0;
+        return parsed.records();
+    }
+
+    /** The subject's speech level, null for a silent recording (a null column reads clearer in SQL than NaN). */
+    private static Double speechLevel(EnergyEnvelope envelope, List<Turn> turns) {
+        double level = SpeechLevel.of(envelope, turns);
+        return Double.isNaN(level) ? null : level;
     }
 
     private boolean transcript(EnergyEnvelope envelope) {

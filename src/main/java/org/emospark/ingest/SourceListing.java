@@ -1,7 +1,7 @@
 package org.emospark.ingest;
 
 import java.util.List;
-import org.emospark.lake.RejectRecord;
+import org.emospark.reject.RejectRecord;
 
 /**
  * What a scan of an input found: the recordings to ingest, the inputs refused already while listing

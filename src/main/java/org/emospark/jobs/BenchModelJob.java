@@ -2,8 +2,8 @@ package org.emospark.jobs;
 
 import java.util.concurrent.Callable;
 import org.emospark.config.EmosparkConfig;
-import org.emospark.model.train.ComputeBenchmark;
-import org.emospark.model.train.ConfiguredTraining;
+import org.emospark.train.ComputeBenchmark;
+import org.emospark.train.ConfiguredTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -26,7 +26,7 @@ public final class BenchScoreJob extends SparkJob {
 
     @Override
     protected String run(Warehouse warehouse, EmosparkConfig config) throws Exception {
-        return new ScoringBenchmark(warehouse, scoring.batchSize(config), scoring.windows(config))
-                .run(scoring.model, scoring.recordings).summary();
+        return ResultText.of(new ScoringBenchmark(warehouse, scoring.batchSize(config), scoring.windows(config))
+                .run(scoring.model, scoring.recordings));
     }
 }

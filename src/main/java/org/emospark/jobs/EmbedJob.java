@@ -73,7 +73,7 @@ public final class EmbedJob extends SparkJob {
         if (lexicon != null) {
             action.lexicon(readLexicon(warehouse, lexicon));
         }
-        return action.execute().summary();
+        return ResultText.of(action.execute());
     }
 
     private static Map<String, Double> readLexicon(Warehouse warehouse, String file) throws IOException {

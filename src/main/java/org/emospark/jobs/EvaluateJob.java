@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.emospark.config.EmosparkConfig;
+import org.emospark.evaluate.EvaluateAction;
 import org.emospark.lake.Warehouse;
-import org.emospark.model.evaluate.EvaluateAction;
 import org.emospark.model.store.ModelRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +48,6 @@ public final class EvaluateJob extends SparkJob {
         List<String> ids = !compare.isEmpty() ? compare
                 : List.of(model != null ? model : new ModelRegistry(warehouse).latest());
         Path dir = reportDir != null ? reportDir : EvaluateAction.defaultReportDir(warehouse);
-        return new EvaluateAction(warehouse, ids, split, dir).execute().summary();
+        return ResultText.of(new EvaluateAction(warehouse, ids, split, dir).execute());
     }
 }

@@ -1,8 +1,10 @@
 package org.emospark.jobs;
 
+import org.emospark.config.ConfigKeys;
 import org.emospark.config.EmosparkConfig;
-import org.emospark.features.frames.SemanticFramesAction;
 import org.emospark.features.paralinguistic.ParalinguisticFramesAction;
+import org.emospark.features.semantic.SemanticFramesAction;
+import org.emospark.features.semantic.WordSpeakers;
 import org.emospark.lake.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,11 +56,12 @@ public final class FeaturesJob extends SparkJob {
     protected String run(Warehouse warehouse, EmosparkConfig config) {
         StringBuilder out = new StringBuilder();
         if (semantic) {
-            out.append(new SemanticFramesAction(warehouse).embeddingSet(embeddings).execute().summary());
+            out.append(ResultText.of(new SemanticFramesAction(warehouse).embeddingSet(embeddings)
+                    .wordSpeakers(WordSpeakers.parse(config.get(ConfigKeys.FEATURES_WORD_SPEAKERS))).execute()));
         }
         if (paralinguistic) {
-            out.append(new ParalinguisticFramesAction(warehouse).model(model).batchSize(batchSize(batchSize, config)).execute()
-                    .summary());
+            out.append(ResultText.of(new ParalinguisticFramesAction(warehouse).model(model)
+                    .batchSize(batchSize(batchSize, config)).execute()));
         }
         return out.toString();
     }

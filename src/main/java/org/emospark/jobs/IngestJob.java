@@ -59,6 +59,6 @@ public final class IngestJob extends SparkJob {
                 .maxTasks(config.getInt(ConfigKeys.INGEST_TASKS))
                 .force(force)
                 .execute();
-        return result.summary();
+        return ResultText.of(result);
     }
 }

@@ -39,14 +39,14 @@ public final class ScoreJob extends SparkJob {
 
     @Override
     protected String run(Warehouse warehouse, EmosparkConfig config) {
-        return new ScoreAction(warehouse)
+        return ResultText.of(new ScoreAction(warehouse)
                 .model(scoring.model)
                 .recordings(scoring.recordings)
                 .scoreDate(scoreDate())
                 .rescore(rescore)
                 .batchSize(scoring.batchSize(config))
                 .windows(scoring.windows(config))
-                .execute().summary();
+                .execute());
     }
 
     private LocalDate scoreDate() {

@@ -53,12 +53,12 @@ public final class SqlServerJob extends SparkJob {
         Runtime.getRuntime().addShutdownHook(hook);
         try (SqlServer server = SqlServer.start(warehouse, config.get(ConfigKeys.SQL_SERVER_DATABASE), host(config),
                 port(config))) {
-            say("Serving " + warehouse + " at " + server.jdbcUrl() + "\n" + server.firstSync().summary());
+            say("Serving " + warehouse + " at " + server.jdbcUrl() + "\n" + ResultText.of(server.firstSync()));
             int refresh = refreshSeconds(config);
             while (!stopAsked.await(refresh, TimeUnit.SECONDS)) {
                 CatalogSync sync = server.refresh();
                 if (sync.registeredAnything()) {
-                    say("Registered what appeared in the lake\n" + sync.summary());
+                    say("Registered what appeared in the lake\n" + ResultText.of(sync));
                 }
             }
             server.close();

@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.emospark.config.EmosparkConfig;
 import org.emospark.lake.Warehouse;
-import org.emospark.model.train.ConfiguredTraining;
-import org.emospark.model.train.FusionSweepAction;
-import org.emospark.model.train.FusionSweepResult;
-import org.emospark.model.train.FusionTrainAction;
-import org.emospark.model.train.TrainAction;
+import org.emospark.train.ConfiguredTraining;
+import org.emospark.train.FusionSweepAction;
+import org.emospark.train.FusionSweepResult;
+import org.emospark.train.FusionTrainAction;
+import org.emospark.train.TrainAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -90,21 +90,21 @@ public final class TrainJob extends SparkJob {
             System.err.flush();
         };
         if (!fusionStage()) {
-            return new TrainAction(warehouse, ConfiguredTraining.model(config),
+            return ResultText.of(new TrainAction(warehouse, ConfiguredTraining.model(config),
                     ConfiguredTraining.settings(config).withShuffledLabels(shuffledLabels))
-                    .name(name).force(force).progress(progress).execute().summary();
+                    .name(name).force(force).progress(progress).execute());
         }
         if (sweep == null) {
-            return new FusionTrainAction(warehouse).features(features).overrides(options.commandLineKeys()).name(name)
-                    .force(force).progress(progress).execute().summary();
+            return ResultText.of(new FusionTrainAction(warehouse).features(features).overrides(options.commandLineKeys()).name(name)
+                    .force(force).progress(progress).execute());
         }
         FusionSweepResult result = new FusionSweepAction(warehouse, sweep).features(features)
                 .overrides(options.commandLineKeys()).force(force).execute();
         if (!result.failed().isEmpty()) {
-            System.out.print(result.summary());
+            System.out.print(ResultText.of(result));
             throw new IllegalStateException(result.failed().size() + " of " + result.rows().size()
                     + " configurations of the sweep failed (see above); rerunning trains only those");
         }
-        return result.summary();
+        return ResultText.of(result);
     }
 }

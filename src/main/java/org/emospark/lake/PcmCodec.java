@@ -2,9 +2,11 @@ package org.emospark.lake;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 
 /**
- * How the lake stores float vectors in binary columns: float32 little-endian. {@code audio_chunks.pcm} (mono samples)
+ * How the lake stores float vectors: in binary columns as float32 little-endian, in {@code array<float>} columns as
+ * Spark hands them over. {@code audio_chunks.pcm} (mono samples)
  * and {@code paralinguistic_frames.vector} (a frame's CNN output) use it.
  */
 public final class PcmCodec {
@@ -26,6 +28,15 @@ public final class PcmCodec {
     /** Decodes all of {@code pcm} into {@code dst} from {@code offset}. */
     public static void decodeInto(byte[] pcm, float[] dst, int offset) {
         ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(dst, offset, checkedLength(pcm));
+    }
+
+    /** A Spark {@code array<float>} value (as a Java list) as a float array. */
+    public static float[] floats(List<Float> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
     }
 
     private static int checkedLength(byte[] pcm) {

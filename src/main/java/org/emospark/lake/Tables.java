@@ -44,7 +44,9 @@ public final class Tables {
                     field("has_labels", BooleanType, false),
                     field("has_transcript", BooleanType, false),
                     field("has_turns", BooleanType, false),
-                    field("ingested_at", TimestampType, false)),
+                    field("ingested_at", TimestampType, false),
+                    // Last, so that a table created before it gains it by ALTER TABLE ADD COLUMNS in the same place.
+                    field("speech_level_db", DoubleType, true)),
             List.of("recording_id"), List.of("ingested_at"), null, List.of());
 
     public static final TableDef AUDIO_CHUNKS = new TableDef("audio_chunks",

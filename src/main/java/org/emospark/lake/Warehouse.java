@@ -87,11 +87,22 @@ public final class Warehouse {
         return delta;
     }
 
+    /**
+     * The table's rows. A table written by an earlier version reads with the columns added since (always nullable)
+     * as nulls, so readers never need to know which version wrote it; the next write adds them for good.
+     */
     public Dataset<Row> read(TableDef table) {
         if (!exists(table)) {
             return spark.createDataFrame(List.of(), table.schema());
         }
-        return spark.read().format("delta").load(pathOf(table));
+        Dataset<Row> rows = spark.read().format("delta").load(pathOf(table));
+        List<String> present = Arrays.asList(rows.schema().fieldNames());
+        for (StructField f : table.schema().fields()) {
+            if (f.nullable() && !present.contains(f.name())) {
+                rows = rows.withColumn(f.name(), org.apache.spark.sql.functions.lit(null).cast(f.dataType()));
+            }
+        }
+        return rows;
     }
 
     /** The table's current Delta version, or -1 when it does not exist: the lineage later stages record. */

@@ -48,9 +48,10 @@ public final class FusionNet extends AbstractBlock implements StreamingNetwork {
         semanticProjection = streams.usesSemantic()
                 ? part("semanticProjection", new Projection(config.projection()))
                 : null;
-        fusion = part("fusion", config.fusion() == ModelConfig.Fusion.ATTENTION
-                ? new AttentionFusion(streams.count(), config.projection(), config.streamSize())
-                : new ConcatFusion(streams.count(), config.streamSize()));
+        fusion = part("fusion", switch (config.fusion()) {
+            case ATTENTION -> new AttentionFusion(streams.count(), config.projection(), config.streamSize());
+            case CONCAT -> new ConcatFusion(streams.count(), config.streamSize());
+        });
         lstm = part("lstm", new PeepholeLstm(config.lstmUnits(), config.cellClip(), config.forgetBias()));
         head = part("head", new EmotionHead(config.outputs()));
     }
@@ -109,9 +110,11 @@ public final class FusionNet extends AbstractBlock implements StreamingNetwork {
     /** Checks the inputs against the config: one {@code [B, T, width]} array per stream, paralinguistic first. */
     private void check(Shape[] shapes) {
         ModelConfig.Streams streams = config.streams();
-        long[] widths = streams == ModelConfig.Streams.BOTH
-                ? new long[] {config.paralinguisticFeatures(), config.semanticDims()}
-                : new long[] {streams.usesParalinguistic() ? config.paralinguisticFeatures() : config.semanticDims()};
+        long[] widths = switch (streams) {
+            case BOTH -> new long[] {config.paralinguisticFeatures(), config.semanticDims()};
+            case PARALINGUISTIC -> new long[] {config.paralinguisticFeatures()};
+            case SEMANTIC -> new long[] {config.semanticDims()};
+        };
         boolean fits = shapes.length == widths.length;
         for (int i = 0; fits && i < shapes.length; i++) {
             fits = shapes[i].dimension() == 3 && shapes[i].get(2) == widths[i]

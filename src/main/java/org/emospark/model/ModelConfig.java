@@ -39,6 +39,8 @@ import java.util.List;
  * @param lossWeights per-output weights of the 1 - CCC loss
  * @param semanticDims dimensions of a word vector x_s (faithful 100)
  * @param windowFrames frames per training window (faithful code 100; paper 300)
+ * @param normalizeLevel scale each recording so its subject's speech level lands at a fixed level before the CNN
+ *                       hears it ({@code frames.InputLevel}; faithful false)
  */
 public record ModelConfig(
         int sampleRate,
@@ -57,7 +59,8 @@ public record ModelConfig(
         Streams streams,
         LossWeights lossWeights,
         int semanticDims,
-        int windowFrames)
+        int windowFrames,
+        boolean normalizeLevel)
         implements Serializable {
 
     /** How the two projected streams are combined. */
@@ -106,10 +109,22 @@ public record ModelConfig(
         public double[] weights(int outputs) {
             double[] w = new double[outputs];
             for (int d = 0; d < outputs; d++) {
-                w[d] = this == EQUAL ? 1.0 : 1.0 / (d + 1);
+                w[d] = switch (this) {
+                    case EQUAL -> 1.0;
+                    case FAITHFUL -> 1.0 / (d + 1);
+                };
             }
             return w;
         }
+    }
+
+    /** Without level normalisation, as in the authors' code. */
+    public ModelConfig(int sampleRate, double frameSeconds, List<Integer> cnnFilters, List<Integer> cnnKernels,
+                       List<Integer> pools, double dropout, int projection, int streamSize, int lstmUnits, double cellClip,
+                       double forgetBias, int outputs, Fusion fusion, Streams streams, LossWeights lossWeights,
+                       int semanticDims, int windowFrames) {
+        this(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection, streamSize, lstmUnits, cellClip,
+                forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames, false);
     }
 
     public ModelConfig {
@@ -215,33 +230,100 @@ public record ModelConfig(
     }
 
     public ModelConfig withFusion(Fusion value) {
-        return new ModelConfig(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection, streamSize,
-                lstmUnits, cellClip, forgetBias, outputs, value, streams, lossWeights, semanticDims, windowFrames);
+        return toBuilder().fusion(value).build();
     }
 
     public ModelConfig withStreams(Streams value) {
-        return new ModelConfig(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection, streamSize,
-                lstmUnits, cellClip, forgetBias, outputs, fusion, value, lossWeights, semanticDims, windowFrames);
+        return toBuilder().streams(value).build();
     }
 
     public ModelConfig withLossWeights(LossWeights value) {
-        return new ModelConfig(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection, streamSize,
-                lstmUnits, cellClip, forgetBias, outputs, fusion, streams, value, semanticDims, windowFrames);
+        return toBuilder().lossWeights(value).build();
     }
 
     public ModelConfig withSampleRate(int value) {
-        return new ModelConfig(value, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection, streamSize,
-                lstmUnits, cellClip, forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames);
+        return toBuilder().sampleRate(value).build();
     }
 
     public ModelConfig withWindowFrames(int value) {
-        return new ModelConfig(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection, streamSize,
-                lstmUnits, cellClip, forgetBias, outputs, fusion, streams, lossWeights, semanticDims, value);
+        return toBuilder().windowFrames(value).build();
     }
 
     public ModelConfig withDropout(double value) {
-        return new ModelConfig(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, value, projection, streamSize,
-                lstmUnits, cellClip, forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames);
+        return toBuilder().dropout(value).build();
+    }
+
+    /** A builder starting from this config, so a change names only what it changes. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Mutable twin of the record; {@link #build()} checks the whole config as the constructor does. */
+    public static final class Builder {
+        private int sampleRate;
+        private double frameSeconds;
+        private List<Integer> cnnFilters;
+        private List<Integer> cnnKernels;
+        private List<Integer> pools;
+        private double dropout;
+        private int projection;
+        private int streamSize;
+        private int lstmUnits;
+        private double cellClip;
+        private double forgetBias;
+        private int outputs;
+        private Fusion fusion;
+        private Streams streams;
+        private LossWeights lossWeights;
+        private int semanticDims;
+        private int windowFrames;
+        private boolean normalizeLevel;
+
+        private Builder(ModelConfig c) {
+            sampleRate = c.sampleRate;
+            frameSeconds = c.frameSeconds;
+            cnnFilters = c.cnnFilters;
+            cnnKernels = c.cnnKernels;
+            pools = c.pools;
+            dropout = c.dropout;
+            projection = c.projection;
+            streamSize = c.streamSize;
+            lstmUnits = c.lstmUnits;
+            cellClip = c.cellClip;
+            forgetBias = c.forgetBias;
+            outputs = c.outputs;
+            fusion = c.fusion;
+            streams = c.streams;
+            lossWeights = c.lossWeights;
+            semanticDims = c.semanticDims;
+            windowFrames = c.windowFrames;
+            normalizeLevel = c.normalizeLevel;
+        }
+
+        public Builder sampleRate(int v) { sampleRate = v; return this; }
+        public Builder frameSeconds(double v) { frameSeconds = v; return this; }
+        public Builder cnnFilters(List<Integer> v) { cnnFilters = v; return this; }
+        public Builder cnnKernels(List<Integer> v) { cnnKernels = v; return this; }
+        public Builder pools(List<Integer> v) { pools = v; return this; }
+        public Builder dropout(double v) { dropout = v; return this; }
+        public Builder projection(int v) { projection = v; return this; }
+        public Builder streamSize(int v) { streamSize = v; return this; }
+        public Builder lstmUnits(int v) { lstmUnits = v; return this; }
+        public Builder cellClip(double v) { cellClip = v; return this; }
+        public Builder forgetBias(double v) { forgetBias = v; return this; }
+        public Builder outputs(int v) { outputs = v; return this; }
+        public Builder fusion(Fusion v) { fusion = v; return this; }
+        public Builder streams(Streams v) { streams = v; return this; }
+        public Builder lossWeights(LossWeights v) { lossWeights = v; return this; }
+        public Builder semanticDims(int v) { semanticDims = v; return this; }
+        public Builder windowFrames(int v) { windowFrames = v; return this; }
+        public Builder normalizeLevel(boolean v) { normalizeLevel = v; return this; }
+
+        public ModelConfig build() {
+            return new ModelConfig(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection,
+                    streamSize, lstmUnits, cellClip, forgetBias, outputs, fusion, streams, lossWeights, semanticDims,
+                    windowFrames, normalizeLevel);
+        }
     }
 
     private static List<Integer> positives(String what, List<Integer> values) {

@@ -32,9 +32,10 @@ public final class ModelFlops {
         if (c.streams().usesSemantic()) {
             flops.put("semanticProjection", 2.0 * framesPerSecond * c.semanticDims() * c.projection());
         }
-        double fused = c.fusion() == ModelConfig.Fusion.ATTENTION
-                ? 3.0 * c.projection() * c.streamSize()
-                : (double) c.streams().count() * c.projection() * c.streamSize();
+        double fused = switch (c.fusion()) {
+            case ATTENTION -> 3.0 * c.projection() * c.streamSize();
+            case CONCAT -> (double) c.streams().count() * c.projection() * c.streamSize();
+        };
         flops.put("fusion", 2.0 * framesPerSecond * fused);
         flops.put("lstm", 2.0 * framesPerSecond * 4 * (c.streamSize() + c.lstmUnits()) * c.lstmUnits());
         flops.put("head", 2.0 * framesPerSecond * c.lstmUnits() * c.outputs());

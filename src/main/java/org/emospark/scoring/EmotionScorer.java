@@ -23,11 +23,15 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.emospark.corpus.InputRejectedException;
+import org.emospark.executor.ExecutorModels;
+import org.emospark.executor.LakeRecording;
+import org.emospark.executor.ModelRef;
+import org.emospark.executor.SharedModel;
+import org.emospark.frames.RecordingExample;
 import org.emospark.lake.PcmCodec;
 import org.emospark.lake.Warehouse;
 import org.emospark.model.ModelConfig;
-import org.emospark.model.data.RecordingExample;
+import org.emospark.reject.InputRejectedException;
 
 /**
  * A Spark ML {@link Transformer} that scores a column of audio with a stored model, so the network can sit in an
@@ -235,7 +239,7 @@ public final class EmotionScorer extends Transformer {
             if (row.get(audioIndex) instanceof byte[] bytes) {
                 pcm = bytes;
             } else {
-                float[] samples = ScoreRows.floats(row.getList(audioIndex));
+                float[] samples = PcmCodec.floats(row.getList(audioIndex));
                 pcm = PcmCodec.encode(samples, 0, samples.length);
             }
             LakeRecording recording = new LakeRecording("row", null, "", config.sampleRate(), pcm.length / Float.BYTES,
@@ -260,7 +264,7 @@ public final class EmotionScorer extends Transformer {
                 List<scala.collection.Seq<Float>> frames = row.getList(wordsIndex);
                 for (int f = 0; f < frames.size(); f++) {
                     if (frames.get(f) != null) {
-                        out.put(f, ScoreRows.floats(scala.collection.JavaConverters.seqAsJavaList(frames.get(f))));
+                        out.put(f, PcmCodec.floats(scala.collection.JavaConverters.seqAsJavaList(frames.get(f))));
                     }
                 }
             }

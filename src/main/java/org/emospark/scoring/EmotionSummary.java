@@ -2,8 +2,8 @@ package org.emospark.scoring;
 
 import java.util.Arrays;
 import java.util.Objects;
-import org.emospark.corpus.timing.Quantiles;
-import org.emospark.model.data.RecordingExample;
+import org.emospark.frames.RecordingExample;
+import org.emospark.metrics.Quantiles;
 
 /**
  * How one recording's predicted emotion is spread over its frames, for {@code recording_emotion}: per dimension

@@ -6,9 +6,13 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.emospark.corpus.InputRejectedException;
-import org.emospark.model.data.RecordingExample;
+import org.emospark.executor.LakeRecording;
+import org.emospark.executor.ModelRef;
+import org.emospark.executor.RecordingModelPass;
+import org.emospark.executor.SharedModel;
+import org.emospark.frames.RecordingExample;
 import org.emospark.model.predict.WindowMode;
+import org.emospark.reject.InputRejectedException;
 
 /**
  * The executor side of scoring, one call per recording ({@link RecordingModelPass}): runs the executor's shared copy

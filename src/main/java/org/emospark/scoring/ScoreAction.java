@@ -28,6 +28,10 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.emospark.config.ConfigKeys;
+import org.emospark.executor.DeviceChoice;
+import org.emospark.executor.ExecutorModels;
+import org.emospark.executor.ModelRef;
+import org.emospark.executor.RecordingStream;
 import org.emospark.lake.KeyedMerge;
 import org.emospark.lake.MergeCounts;
 import org.emospark.lake.Tables;
@@ -36,6 +40,8 @@ import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.ModelManifest;
 import org.emospark.model.store.ModelRegistry;
 import org.emospark.model.store.ModelStore;
+import org.emospark.runtime.JobGroup;
+import org.emospark.runtime.SparkAction;
 
 /**
  * Scores recordings of the lake with a stored model, in the executors: {@code predictions} (arousal, valence and
@@ -64,7 +70,7 @@ import org.emospark.model.store.ModelStore;
  * ({@link DeviceChoice}). Partitions follow spark.sql.shuffle.partitions (adaptive execution merges small ones).
  * Then one MERGE per table, each joining the new rows with the table.
  */
-public final class ScoreAction {
+public final class ScoreAction extends SparkAction<ScoreResult> {
     /** The stage of the rejects this action writes. */
     public static final String STAGE = "score";
 
@@ -77,6 +83,7 @@ public final class ScoreAction {
     private WindowMode windows = WindowMode.parse(ConfigKeys.SCORE_WINDOWS.defaultValue());
 
     public ScoreAction(Warehouse warehouse) {
+        super(warehouse.spark(), "score");
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
     }
 
@@ -119,8 +126,14 @@ public final class ScoreAction {
         return this;
     }
 
-    public ScoreResult execute() {
-        long started = System.nanoTime();
+    @Override
+    protected String description() {
+        return "Scoring recordings with model " + (modelId != null ? modelId : "(the latest)")
+                + (recordingFilter == null ? "" : " (" + recordingFilter + ")");
+    }
+
+    @Override
+    protected ScoreResult run(JobGroup group) {
         if (!warehouse.exists(Tables.RECORDINGS)) {
             throw new IllegalArgumentException("No recordings in " + warehouse + ": run 'emospark ingest' first");
         }
@@ -128,55 +141,49 @@ public final class ScoreAction {
         ModelManifest manifest = ModelStore.of(warehouse).manifest(id);
         LocalDate date = scoreDate != null ? scoreDate : LocalDate.now();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
-        jsc.setJobGroup("score", "Scoring recordings with model " + id
-                + (recordingFilter == null ? "" : " (" + recordingFilter + ")"), false);
+        group.step("Listing the recordings to score");
+        Map<String, String> selected = selected();
+        Set<String> done = rescore ? Set.of() : scoredBefore(id, selected.keySet());
+        Map<String, String> toScore = new TreeMap<>(selected);
+        toScore.keySet().removeAll(done);
+        ScoreResult.Selection selection = new ScoreResult.Selection(id, date, recordingFilter, rescore, selected.size(),
+                done.size());
+        if (toScore.isEmpty()) {
+            return ScoreResult.nothingToScore(selection, group.elapsedSeconds());
+        }
+        Dataset<Row> ids = broadcast(warehouse.spark().createDataset(new ArrayList<>(toScore.keySet()), Encoders.STRING())
+                .toDF("recording_id"));
+        checkEmbeddingSet(manifest, ids);
+        Broadcast<ModelRef> model = jsc.broadcast(ModelRef.of(warehouse, id));
+        Timestamp now = Timestamp.from(Instant.now());
+        Dataset<Row> results = RecordingStream.perRecording(RecordingStream.of(warehouse, ids, true, false),
+                        new RecordingScorer(model, batchSize, windows, Date.valueOf(date), now), ScoreRows.RESULT)
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            jsc.setJobDescription("Listing the recordings to score");
-            Map<String, String> selected = selected();
-            Set<String> done = rescore ? Set.of() : scoredBefore(id, selected.keySet());
-            Map<String, String> toScore = new TreeMap<>(selected);
-            toScore.keySet().removeAll(done);
-            ScoreResult.Selection selection = new ScoreResult.Selection(id, date, recordingFilter, rescore, selected.size(),
-                    done.size());
-            if (toScore.isEmpty()) {
-                return ScoreResult.nothingToScore(selection, seconds(started));
+            group.step("Scoring " + toScore.size() + " recordings with model " + id + " (batches of "
+                    + batchSize + " windows, " + windows.key() + ")");
+            Row stats = ScoreRows.emotion(results).agg(count("*"), sum("frames"), sum("audio_s"),
+                    sum(when(not(col("has_transcript")), 1).otherwise(0))).head();
+            Map<String, Long> rejected = new TreeMap<>();
+            for (Row r : ScoreRows.rejects(results).groupBy("reason").count().collectAsList()) {
+                rejected.put(r.getString(0), r.getLong(1));
             }
-            Dataset<Row> ids = broadcast(warehouse.spark().createDataset(new ArrayList<>(toScore.keySet()), Encoders.STRING())
-                    .toDF("recording_id"));
-            checkEmbeddingSet(manifest, ids);
-            Broadcast<ModelRef> model = jsc.broadcast(ModelRef.of(warehouse, id));
-            Timestamp now = Timestamp.from(Instant.now());
-            Dataset<Row> results = RecordingStream.perRecording(RecordingStream.of(warehouse, ids, true, false),
-                            new RecordingScorer(model, batchSize, windows, Date.valueOf(date), now), ScoreRows.RESULT)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            try {
-                jsc.setJobDescription("Scoring " + toScore.size() + " recordings with model " + id + " (batches of "
-                        + batchSize + " windows, " + windows.key() + ")");
-                Row stats = ScoreRows.emotion(results).agg(count("*"), sum("frames"), sum("audio_s"),
-                        sum(when(not(col("has_transcript")), 1).otherwise(0))).head();
-                Map<String, Long> rejected = new TreeMap<>();
-                for (Row r : ScoreRows.rejects(results).groupBy("reason").count().collectAsList()) {
-                    rejected.put(r.getString(0), r.getLong(1));
-                }
-                jsc.setJobDescription("Merging score rejects into " + warehouse.pathOf(Tables.REJECTS));
-                MergeCounts rejects = KeyedMerge.merge(warehouse, Tables.REJECTS, ScoreRows.rejects(results),
-                        new ArrayList<>(new TreeSet<>(toScore.values())), col("t.stage").equalTo(STAGE)
-                                .and(col("t.detail").startsWith(ScoreRows.detailPrefix(id))));
-                List<String> scope = new ArrayList<>(toScore.keySet());
-                Column thisModel = col("t.model_id").equalTo(id);
-                jsc.setJobDescription("Merging predictions into " + warehouse.pathOf(Tables.PREDICTIONS));
-                MergeCounts predictions = KeyedMerge.merge(warehouse, Tables.PREDICTIONS, ScoreRows.predictions(results),
-                        scope, thisModel);
-                jsc.setJobDescription("Merging recording_emotion into " + warehouse.pathOf(Tables.RECORDING_EMOTION));
-                MergeCounts emotion = KeyedMerge.merge(warehouse, Tables.RECORDING_EMOTION, ScoreRows.emotion(results),
-                        scope, thisModel);
-                return new ScoreResult(selection, stats.getLong(0), rejected, longOrZero(stats, 3), longOrZero(stats, 1),
-                        stats.isNullAt(2) ? 0 : stats.getDouble(2), seconds(started), predictions, emotion, rejects);
-            } finally {
-                results.unpersist();
-            }
+            group.step("Merging score rejects into " + warehouse.pathOf(Tables.REJECTS));
+            MergeCounts rejects = KeyedMerge.merge(warehouse, Tables.REJECTS, ScoreRows.rejects(results),
+                    new ArrayList<>(new TreeSet<>(toScore.values())), col("t.stage").equalTo(STAGE)
+                            .and(col("t.detail").startsWith(ScoreRows.detailPrefix(id))));
+            List<String> scope = new ArrayList<>(toScore.keySet());
+            Column thisModel = col("t.model_id").equalTo(id);
+            group.step("Merging predictions into " + warehouse.pathOf(Tables.PREDICTIONS));
+            MergeCounts predictions = KeyedMerge.merge(warehouse, Tables.PREDICTIONS, ScoreRows.predictions(results),
+                    scope, thisModel);
+            group.step("Merging recording_emotion into " + warehouse.pathOf(Tables.RECORDING_EMOTION));
+            MergeCounts emotion = KeyedMerge.merge(warehouse, Tables.RECORDING_EMOTION, ScoreRows.emotion(results),
+                    scope, thisModel);
+            return new ScoreResult(selection, stats.getLong(0), rejected, longOrZero(stats, 3), longOrZero(stats, 1),
+                    stats.isNullAt(2) ? 0 : stats.getDouble(2), group.elapsedSeconds(), predictions, emotion, rejects);
         } finally {
-            jsc.clearJobGroup();
+            results.unpersist();
         }
     }
 
@@ -237,7 +244,4 @@ public final class ScoreAction {
         return row.isNullAt(i) ? 0 : row.getLong(i);
     }
 
-    private static double seconds(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e9;
-    }
 }

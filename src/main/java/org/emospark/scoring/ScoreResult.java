@@ -2,7 +2,6 @@ package org.emospark.scoring;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.emospark.lake.MergeCounts;
 
 /**
@@ -34,31 +33,5 @@ public record ScoreResult(Selection selection, long scored, Map<String, Long> re
     /** Seconds of audio scored per second of the run (the whole run: listing, scoring, merging). */
     public double timesRealTime() {
         return seconds > 0 ? audioSeconds / seconds : 0;
-    }
-
-    public String summary() {
-        Selection s = selection;
-        StringBuilder out = new StringBuilder();
-        out.append(String.format("Scored with model %s, score date %s%s%n", s.modelId(), s.scoreDate(),
-                s.recordingFilter() == null ? "" : " (recordings: " + s.recordingFilter() + ")"));
-        out.append(String.format("  recordings: %d selected, %d scored, %d skipped as already scored%s, %d rejected%s%n",
-                s.selected(), scored, s.alreadyScored(), s.rescore() ? " (--rescore)" : "", rejected(),
-                rejectedByReason.isEmpty() ? "" : " (" + rejectedByReason.entrySet().stream()
-                        .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
-        if (withoutTranscript > 0) {
-            out.append(String.format("  without words: %d recording(s) scored with zero word vectors (has_transcript = "
-                    + "false)%n", withoutTranscript));
-        }
-        out.append(String.format("  frames:     %d (%.1f s of audio)%n", frames, audioSeconds));
-        if (predictions == null) {
-            out.append("  nothing new to score: no table written\n");
-        } else {
-            for (MergeCounts c : new MergeCounts[] {predictions, emotion, rejects}) {
-                out.append(String.format("  %s (version %d)%n", c, c.version()));
-            }
-        }
-        out.append(String.format("  time:       %.1f s%s%n", seconds,
-                audioSeconds > 0 ? String.format(" (%.1f x real time)", timesRealTime()) : ""));
-        return out.toString();
     }
 }

@@ -14,10 +14,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.emospark.corpus.InputRejectedException;
+import org.emospark.executor.LakeRecording;
+import org.emospark.executor.RecordingStream;
+import org.emospark.frames.RecordingExample;
 import org.emospark.lake.Tables;
 import org.emospark.model.ModelConfig;
-import org.emospark.model.data.RecordingExample;
+import org.emospark.reject.InputRejectedException;
 
 /**
  * The rows scoring moves, in and out of the executors.
@@ -40,14 +42,6 @@ final class ScoreRows {
             new StructField("reject", Tables.REJECTS.schema(), true, Metadata.empty())});
 
     /** An array&lt;float&gt; cell as a float array. */
-    static float[] floats(List<Float> values) {
-        float[] out = new float[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
-    }
-
     /** The result of a scored recording: a predictions row per frame and its recording_emotion row. */
     static Row scored(LakeRecording recording, RecordingExample example, float[][] predicted, ModelConfig config,
                       String modelId, Date scoreDate, Timestamp scoredAt) {

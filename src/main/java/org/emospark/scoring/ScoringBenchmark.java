@@ -10,12 +10,18 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.emospark.corpus.InputRejectedException;
+import org.emospark.executor.ExecutorModels;
+import org.emospark.executor.LakeRecording;
+import org.emospark.executor.ModelRef;
+import org.emospark.executor.RecordingStream;
+import org.emospark.executor.SharedModel;
+import org.emospark.frames.RecordingExample;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
-import org.emospark.model.data.RecordingExample;
 import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.ModelRegistry;
+import org.emospark.reject.InputRejectedException;
+import org.emospark.runtime.JobGroup;
 
 /**
  * Scoring throughput, the Spark path against a plain loop (figures, not pass/fail). The Spark path is {@code score
@@ -38,6 +44,13 @@ public final class ScoringBenchmark {
     /** Both paths over the recordings {@code filter} selects (all when null), with {@code modelId} (null: latest). */
     public Report run(String modelId, String filter) throws InputRejectedException {
         String id = modelId != null ? modelId : new ModelRegistry(warehouse).latest();
+        try (JobGroup group = JobGroup.start(warehouse.spark(), "bench-score", "Scoring benchmark with model " + id)) {
+            return run(id, filter, group);
+        }
+    }
+
+    private Report run(String id, String filter, JobGroup group) throws InputRejectedException {
+        group.step("Listing the recordings to benchmark");
         Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS);
         if (filter != null) {
             recordings = recordings.where(filter);
@@ -57,6 +70,7 @@ public final class ScoringBenchmark {
         for (String recording : ids) {
             rows.put(recording, new ArrayList<>());
         }
+        group.step("Fetching the recordings' rows for the plain loop");
         Dataset<Row> idFrame = warehouse.spark().createDataset(ids, Encoders.STRING()).toDF("recording_id");
         for (Row r : RecordingStream.of(warehouse, idFrame, true, false).orderBy(col("recording_id"), col("seq"))
                 .collectAsList()) {
@@ -93,15 +107,6 @@ public final class ScoringBenchmark {
 
         public double plainTimesRealTime() {
             return plainAudioSeconds / plainSeconds;
-        }
-
-        public String summary() {
-            return String.format("Scoring benchmark, model %s, %d recordings, batches of %d windows, %s%n"
-                            + "  spark, end to end (score --rescore): %.1f s of audio in %.1f s = %.1f x real time%n"
-                            + "  plain DJL loop in one JVM (framing and forward pass, rows preloaded): %.1f s of audio in %.1f s = %.1f x real time%n"
-                            + "  spark / plain: %.2f%n",
-                    modelId, recordings, batchSize, windows.key(), sparkAudioSeconds, sparkSeconds, sparkTimesRealTime(),
-                    plainAudioSeconds, plainSeconds, plainTimesRealTime(), sparkTimesRealTime() / plainTimesRealTime());
         }
     }
 }

@@ -18,13 +18,4 @@ public record CatalogSync(String database, List<String> tables, List<String> vie
     public boolean registeredAnything() {
         return !tables.isEmpty() || !views.isEmpty();
     }
-
-    public String summary() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("  tables: ").append(tables.isEmpty() ? "(none new)" : String.join(", ", tables)).append('\n');
-        sb.append("  views:  ").append(views.isEmpty() ? "(none new)" : String.join(", ", views)).append('\n');
-        waiting.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sb.append("  waiting: ")
-                .append(e.getKey()).append(" (needs ").append(String.join(", ", e.getValue())).append(")\n"));
-        return sb.toString();
-    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.emospark.lake.Warehouse;
+import org.emospark.runtime.JobGroup;
 
 /**
  * Runs Spark SQL over the warehouse with every lake table and {@link LakeViews} view resolvable by its plain
@@ -28,16 +29,19 @@ public final class SqlAction {
         if (maxRows < 1) {
             throw new IllegalArgumentException("Rows to show must be at least 1, cannot be: " + maxRows);
         }
-        registerViews();
         List<QueryResult> results = new ArrayList<>();
-        for (String statement : SqlScript.split(script)) {
-            warehouse.spark().sparkContext().setJobDescription("SQL: " + abbreviate(statement));
-            long t0 = System.nanoTime();
-            Dataset<Row> df = warehouse.spark().sql(statement);
-            List<Row> rows = df.takeAsList(maxRows + 1);
-            boolean truncated = rows.size() > maxRows;
-            results.add(new QueryResult(statement, df.schema(), truncated ? rows.subList(0, maxRows) : rows,
-                    truncated, (System.nanoTime() - t0) / 1e9));
+        try (JobGroup group = JobGroup.start(warehouse.spark(), "sql", "SQL over " + warehouse)) {
+            group.step("Registering the lake's tables and views");
+            registerViews();
+            for (String statement : SqlScript.split(script)) {
+                group.step("SQL: " + abbreviate(statement));
+                long t0 = System.nanoTime();
+                Dataset<Row> df = warehouse.spark().sql(statement);
+                List<Row> rows = df.takeAsList(maxRows + 1);
+                boolean truncated = rows.size() > maxRows;
+                results.add(new QueryResult(statement, df.schema(), truncated ? rows.subList(0, maxRows) : rows,
+                        truncated, (System.nanoTime() - t0) / 1e9));
+            }
         }
         if (results.isEmpty()) {
             throw new IllegalArgumentException("No SQL statement given");

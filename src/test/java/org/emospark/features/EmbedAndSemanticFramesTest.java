@@ -17,11 +17,12 @@ import org.emospark.features.embedding.EmbedSettings;
 import org.emospark.features.embedding.OovVectors;
 import org.emospark.features.embedding.ValenceLexicon;
 import org.emospark.features.embedding.VectorFormat;
-import org.emospark.features.frames.SemanticFramesAction;
-import org.emospark.features.frames.SemanticFramesResult;
+import org.emospark.features.semantic.SemanticFramesAction;
+import org.emospark.features.semantic.SemanticFramesResult;
 import org.emospark.ingest.CorpusLayout;
 import org.emospark.ingest.IngestAction;
 import org.emospark.ingest.IngestSettings;
+import org.emospark.jobs.ResultText;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
 import org.emospark.testing.TestCorpus;
@@ -119,8 +120,8 @@ class EmbedAndSemanticFramesTest {
         EmbedResult result = new EmbedAction(warehouse(), paperLike).textDir(root.resolve("sewa-synth-text").toString())
                 .lexicon(lexicon).execute();
 
-        System.out.println(result.summary());
-        assertTrue(result.vocabularySize() > 200, result.summary());
+        System.out.println(ResultText.of(result));
+        assertTrue(result.vocabularySize() > 200, ResultText.of(result));
         double share = result.neighbours().sameSignShare();
         double chance = result.neighbours().chanceShare();
         assertTrue(share > chance + 0.25, "same-sign share " + share + " vs chance " + chance);

@@ -99,11 +99,15 @@ class JobsScriptIT {
         Path lock = tmp.resolve("held.lock");
         Process holder = new ProcessBuilder("flock", lock.toString(), "sleep", "120").start();
         try {
-            // flock creates and takes the lock before sleep starts; wait until it has.
-            for (int i = 0; i < 100 && !java.nio.file.Files.exists(lock); i++) {
-                Thread.sleep(50);
+            // flock creates the file before it takes the lock: poll, bounded, until a non-blocking flock finds it held.
+            boolean held = false;
+            for (int i = 0; i < 400 && !held; i++) {
+                held = new ProcessBuilder("flock", "-n", lock.toString(), "true").start().waitFor() == 1;
+                if (!held) {
+                    Thread.sleep(25);
+                }
             }
-            Thread.sleep(200);
+            assertTrue(held, "the helper process never took the lock " + lock);
             JobsScript.Run busy = JobsScript.runScript("nightly", Map.of(), "--landing", "sample-data/sewa-synth",
                     "--warehouse", tmp.resolve("wh").toString(), "--lock", lock.toString());
             assertEquals(75, busy.exitCode(), busy.all());

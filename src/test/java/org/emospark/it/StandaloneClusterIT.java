@@ -54,7 +54,7 @@ class StandaloneClusterIT {
      * not long enough to repay C2's compile time: with C2 the test took 575 CPU seconds, with C1 only 351.
      */
     private static final Map<String, String> C1_ONLY = Map.of("SPARK_SUBMIT_OPTS", "-XX:TieredStopAtLevel=1");
-    private static final String SCORING_FRAME = "org.emospark.scoring.SharedModel.predict";
+    private static final String SCORING_FRAME = "org.emospark.executor.SharedModel.predict";
 
     @TempDir
     Path tmp;

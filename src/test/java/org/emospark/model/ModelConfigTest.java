@@ -26,6 +26,17 @@ class ModelConfigTest {
     }
 
     @Test
+    void builderChangesOnlyWhatItNamesAndChecksTheWhole() {
+        ModelConfig c = ModelConfig.faithful().toBuilder().lstmUnits(64).fusion(ModelConfig.Fusion.CONCAT).build();
+        assertEquals(64, c.lstmUnits());
+        assertEquals(ModelConfig.Fusion.CONCAT, c.fusion());
+        assertEquals(ModelConfig.faithful(), c.toBuilder().lstmUnits(256).fusion(ModelConfig.Fusion.ATTENTION).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelConfig.faithful().toBuilder().windowFrames(30).build());
+        assertTrue(e.getMessage().contains("multiple of 25"), e.getMessage());
+    }
+
+    @Test
     void sixteenKilohertzNeedsWindowsOfFiveFrames() {
         ModelConfig c = ModelConfig.faithful().withSampleRate(16000);
         assertEquals(3200, c.frameInput());

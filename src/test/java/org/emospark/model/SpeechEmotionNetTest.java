@@ -170,31 +170,4 @@ class SpeechEmotionNetTest {
             assertThrows(IllegalArgumentException.class, () -> Blocks.init(manager, net, new Shape(2, 25 * 4410)));
         }
     }
-
-    @Test
-    void timesOneFaithfulForwardPassOfFiveWindowsOfOneHundredFrames() {
-        ModelConfig config = ModelConfig.faithful();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            SpeechEmotionNet net = new SpeechEmotionNet(config);
-            Shape audio = new Shape(5, 100 * 4410);
-            Shape semantic = new Shape(5, 100, 100);
-            Blocks.init(manager, net, audio, semantic);
-            NDArray a = manager.create(signal(5 * 100 * 4410, 0), audio);
-            NDArray s = manager.randomNormal(semantic);
-            long best = Long.MAX_VALUE;
-            for (int run = 0; run < 2; run++) {
-                try (NDManager step = manager.newSubManager()) {
-                    long start = System.nanoTime();
-                    NDArray out = Blocks.infer(step, net, a, s);
-                    out.toFloatArray();
-                    long took = System.nanoTime() - start;
-                    System.out.printf("Faithful forward B=5 T=100 (50 s of audio), run %d: %.0f ms%n", run, took / 1e6);
-                    best = Math.min(best, took);
-                    assertEquals(new Shape(5, 100, 3), out.getShape());
-                }
-            }
-            System.out.printf("Faithful forward B=5 T=100: best %.0f ms, %.1f s of audio per second%n", best / 1e6,
-                    50.0 / (best / 1e9));
-        }
-    }
 }

@@ -18,16 +18,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.emospark.executor.ExecutorModels;
+import org.emospark.frames.RecordingExample;
+import org.emospark.jobs.ResultText;
 import org.emospark.lake.TableDef;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
 import org.emospark.model.data.LakeExamples;
-import org.emospark.model.data.RecordingExample;
 import org.emospark.model.predict.RecordingPredictor;
 import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.ModelStore;
-import org.emospark.model.train.TrainAction;
 import org.emospark.testing.TinyLake;
+import org.emospark.train.TrainAction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,8 +136,8 @@ class ScoreActionTest {
         assertEquals(33 + 27, first.frames());
         assertEquals(6.0, first.audioSeconds(), 1e-9);
         assertTrue(ExecutorModels.loads() - loadsBefore <= 1, "at most one load for the whole run");
-        assertTrue(first.summary().contains("2 scored, 0 skipped as already scored"), first.summary());
-        assertTrue(first.summary().contains("x real time"), first.summary());
+        assertTrue(ResultText.of(first).contains("2 scored, 0 skipped as already scored"), ResultText.of(first));
+        assertTrue(ResultText.of(first).contains("x real time"), ResultText.of(first));
         Map<String, RecordingExample> test = examples("Test");
         assertPredictionsMatchTheDriver(test);
         List<Row> rows = predictions("model_id = '" + modelId + "'");
@@ -160,7 +162,7 @@ class ScoreActionTest {
         assertEquals(0, again.scored());
         assertEquals(2, again.selection().alreadyScored());
         assertNull(again.predictions());
-        assertTrue(again.summary().contains("nothing new to score"), again.summary());
+        assertTrue(ResultText.of(again).contains("nothing new to score"), ResultText.of(again));
         assertEquals(versions, versions(), "no table version moves when nothing is new");
 
         // Rescored on the same date: the same predictions, so the merges change no row and make no commit.
@@ -232,8 +234,8 @@ class ScoreActionTest {
         assertEquals(1, result.scored());
         assertEquals(Map.of("no_audio_chunks", 1L), result.rejectedByReason());
         assertEquals(1, result.withoutTranscript());
-        assertTrue(result.summary().contains("1 rejected (no_audio_chunks: 1)"), result.summary());
-        assertTrue(result.summary().contains("without words: 1"), result.summary());
+        assertTrue(ResultText.of(result).contains("1 rejected (no_audio_chunks: 1)"), ResultText.of(result));
+        assertTrue(ResultText.of(result).contains("without words: 1"), ResultText.of(result));
         assertFalse((boolean) emotion("Devel_01").getAs("has_transcript"));
         Map<String, RecordingExample> devel = examples("Devel");
         devel.keySet().retainAll(List.of("Devel_01"));

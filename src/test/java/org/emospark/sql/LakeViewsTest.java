@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.emospark.jobs.ResultText;
 import org.emospark.lake.Warehouse;
 import org.emospark.testing.ScoredLake;
 import org.emospark.testing.TestSpark;
@@ -114,7 +115,7 @@ class LakeViewsTest {
             assertEquals(List.of("recordings", "models", "evaluations", "predictions", "recording_emotion"), first.tables(),
                     "the lake's tables that exist, in the order of Tables.all()");
             assertEquals(List.of("recording_emotion_latest", "emotion_timeline", "model_leaderboard"), first.views());
-            assertTrue(first.waiting().isEmpty(), first.summary());
+            assertTrue(first.waiting().isEmpty(), ResultText.of(first));
 
             // A JDBC session of the Thrift server is a new session of the same application, as this one is.
             SparkSession client = TestSpark.session().newSession();
@@ -124,7 +125,7 @@ class LakeViewsTest {
             assertEquals(2L, client.sql("SELECT count(*) FROM model_leaderboard").head().getLong(0));
 
             CatalogSync again = catalog.sync();
-            assertFalse(again.registeredAnything(), again.summary());
+            assertFalse(again.registeredAnything(), ResultText.of(again));
         } finally {
             server.sql("DROP DATABASE IF EXISTS lake_views_shared CASCADE");
         }
@@ -144,7 +145,7 @@ class LakeViewsTest {
             assertEquals(List.of("recording_emotion_latest"), first.views());
             assertEquals(Map.of("emotion_timeline", List.of("predictions"), "model_leaderboard", List.of("evaluations")),
                     first.waiting());
-            assertTrue(first.summary().contains("waiting: emotion_timeline (needs predictions)"), first.summary());
+            assertTrue(ResultText.of(first).contains("waiting: emotion_timeline (needs predictions)"), ResultText.of(first));
 
             copy(Path.of(java.net.URI.create(wh.root())).resolve("predictions"), partial.resolve("predictions"));
             CatalogSync second = catalog.sync();

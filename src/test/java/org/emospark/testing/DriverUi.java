@@ -39,7 +39,7 @@ public final class DriverUi {
 
     /**
      * Polls until an executor of the driver's application runs a thread with {@code frame} (a class and method,
-     * e.g. {@code org.emospark.scoring.SharedModel.predict}) on its stack, and returns the application id and
+     * e.g. {@code org.emospark.executor.SharedModel.predict}) on its stack, and returns the application id and
      * that executor's id. Fails when {@code running} turns false first (the job ended or died) or after
      * {@code timeout}.
      */

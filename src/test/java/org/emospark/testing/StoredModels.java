@@ -6,14 +6,14 @@ import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.emospark.metrics.DimensionScores;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
-import org.emospark.model.metrics.DimensionScores;
-import org.emospark.model.predict.NetworkInputs;
+import org.emospark.model.TrainSettings;
+import org.emospark.model.data.NetworkInputs;
+import org.emospark.model.store.EpochReport;
 import org.emospark.model.store.ModelManifest;
 import org.emospark.model.store.ModelStore;
-import org.emospark.model.train.EpochReport;
-import org.emospark.model.train.TrainSettings;
 
 /** Models for the model store without training one: a seeded network, its parameters and a full manifest. */
 public final class StoredModels {

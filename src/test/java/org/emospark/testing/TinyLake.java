@@ -6,13 +6,13 @@ import java.util.List;
 import org.emospark.features.embedding.EmbedAction;
 import org.emospark.features.embedding.EmbedSettings;
 import org.emospark.features.embedding.VectorFormat;
-import org.emospark.features.frames.SemanticFramesAction;
+import org.emospark.features.semantic.SemanticFramesAction;
 import org.emospark.ingest.CorpusLayout;
 import org.emospark.ingest.IngestAction;
 import org.emospark.ingest.IngestSettings;
 import org.emospark.lake.Warehouse;
 import org.emospark.model.ModelConfig;
-import org.emospark.model.train.TrainSettings;
+import org.emospark.model.TrainSettings;
 
 /**
  * A lake small enough to train a model on in seconds: the {@link TestCorpus#writeSplits} recordings ingested at

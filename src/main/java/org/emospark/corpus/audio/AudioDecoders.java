@@ -1,13 +1,11 @@
 package org.emospark.corpus.audio;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import org.emospark.corpus.InputRejectedException;
-import org.emospark.corpus.RejectReason;
+import org.emospark.reject.InputRejectedException;
+import org.emospark.reject.RejectReason;
 
 /**
  * Opens an audio file by its content, not its name: the first bytes decide between
@@ -91,7 +89,55 @@ public final class AudioDecoders {
     }
 
     private static InputStream prefixed(byte[] head, int n, InputStream rest) {
-        return new SequenceInputStream(new ByteArrayInputStream(head, 0, n), rest);
+        return new PrefixedStream(head, n, rest);
+    }
+
+    /**
+     * The sniffed bytes, then the rest of the input. Unlike {@link java.io.SequenceInputStream} it does not close
+     * the input when a decoder reads to its end (a FLAC decoder does): the caller may still read what follows, as
+     * ingest does to hash the whole file. Closing it closes the input.
+     */
+    private static final class PrefixedStream extends InputStream {
+        private final byte[] head;
+        private final int n;
+        private final InputStream rest;
+        private int pos;
+
+        PrefixedStream(byte[] head, int n, InputStream rest) {
+            this.head = head;
+            this.n = n;
+            this.rest = rest;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return pos < n ? head[pos++] & 0xFF : rest.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            if (pos < n) {
+                int k = Math.min(len, n - pos);
+                System.arraycopy(head, pos, b, off, k);
+                pos += k;
+                return k;
+            }
+            return rest.read(b, off, len);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return pos < n ? n - pos : rest.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            rest.close();
+        }
     }
 
     private static boolean startsWith(byte[] b, int n, String magic) {

@@ -10,8 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
-import org.emospark.corpus.InputRejectedException;
-import org.emospark.corpus.RejectReason;
+import org.emospark.reject.InputRejectedException;
+import org.emospark.reject.RejectReason;
 
 /**
  * A self-contained FLAC decoder (RFC 9639) that streams frames as mono floats. Supports fixed and

@@ -8,7 +8,7 @@ import java.io.IOException;
  * recordings pass through bounded memory. Multi-channel sources are down-mixed by averaging their
  * channels.
  *
- * <p>Decoding problems surface as {@link org.emospark.corpus.InputRejectedException} (a truncated
+ * <p>Decoding problems surface as {@link org.emospark.reject.InputRejectedException} (a truncated
  * or corrupt file may only be noticed on the last read); any other {@link IOException} is a failure
  * of the underlying storage. Closing the stream closes the input it reads from. Not thread-safe.
  */

@@ -1,8 +1,8 @@
 package org.emospark.corpus.audio;
 
 import java.util.Objects;
-import org.emospark.corpus.InputRejectedException;
-import org.emospark.corpus.RejectReason;
+import org.emospark.reject.InputRejectedException;
+import org.emospark.reject.RejectReason;
 
 /** Entry point for sample-rate conversion; see {@link Resampler} for what the conversion guarantees. */
 public final class Resampling {

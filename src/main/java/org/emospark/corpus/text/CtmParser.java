@@ -3,9 +3,9 @@ package org.emospark.corpus.text;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
-import org.emospark.corpus.InputRejectedException;
-import org.emospark.corpus.LineReject;
-import org.emospark.corpus.RejectReason;
+import org.emospark.reject.InputRejectedException;
+import org.emospark.reject.LineReject;
+import org.emospark.reject.RejectReason;
 
 /**
  * Reads word timings from a Kaldi/NIST CTM file: one word per line,

@@ -1,8 +1,7 @@
 package org.emospark.corpus.text;
 
 import java.util.List;
-import org.emospark.corpus.LineReject;
-import org.emospark.corpus.ParsedLines;
+import org.emospark.reject.LineReject;
 
 /**
  * Word-level timings taken as given from an ASR or alignment tool ({@link CtmParser},

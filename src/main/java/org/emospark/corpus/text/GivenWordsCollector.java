@@ -3,7 +3,7 @@ package org.emospark.corpus.text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.emospark.corpus.LineReject;
+import org.emospark.reject.LineReject;
 
 /**
  * What the word-level parsers share: collect valid entries, then sort by start (a stable sort, so

@@ -3,8 +3,8 @@ package org.emospark.corpus.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.emospark.corpus.InputRejectedException;
-import org.emospark.corpus.RejectReason;
+import org.emospark.reject.InputRejectedException;
+import org.emospark.reject.RejectReason;
 
 /**
  * Reads an AVEC 2017 label file ({@code labels/NAME.csv}): UTF-8, {@code ;}-separated, one row

@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.emospark.corpus.InputRejectedException;
-import org.emospark.corpus.LineReject;
-import org.emospark.corpus.ParsedLines;
-import org.emospark.corpus.RejectReason;
+import org.emospark.reject.InputRejectedException;
+import org.emospark.reject.LineReject;
+import org.emospark.reject.RejectReason;
 
 /**
  * Reads a manifest of recordings, in one of two formats:

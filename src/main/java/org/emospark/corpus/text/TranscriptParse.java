@@ -1,8 +1,7 @@
 package org.emospark.corpus.text;
 
 import java.util.List;
-import org.emospark.corpus.LineReject;
-import org.emospark.corpus.ParsedLines;
+import org.emospark.reject.LineReject;
 
 /**
  * What {@link TranscriptParser} made of a file: the utterances kept, in file order; the lines

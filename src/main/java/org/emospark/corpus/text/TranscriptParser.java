@@ -3,8 +3,8 @@ package org.emospark.corpus.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.emospark.corpus.LineReject;
-import org.emospark.corpus.RejectReason;
+import org.emospark.reject.LineReject;
+import org.emospark.reject.RejectReason;
 
 /**
  * Reads an AVEC 2017 transcription ({@code transcriptions/NAME.csv}): one utterance per line,

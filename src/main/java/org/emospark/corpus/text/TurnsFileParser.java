@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.emospark.corpus.LineReject;
-import org.emospark.corpus.ParsedLines;
-import org.emospark.corpus.RejectReason;
+import org.emospark.reject.LineReject;
+import org.emospark.reject.RejectReason;
 
 /**
  * Reads a turns file ({@code turns/NAME.csv}): UTF-8, {@code ;}-separated {@code start_s;end_s},

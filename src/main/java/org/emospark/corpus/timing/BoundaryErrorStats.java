@@ -2,6 +2,7 @@ package org.emospark.corpus.timing;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.emospark.metrics.Quantiles;
 
 /**
  * Summary of word boundary errors {@code |predicted - true|} in seconds, over every word's start

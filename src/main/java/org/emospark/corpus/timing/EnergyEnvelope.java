@@ -1,6 +1,7 @@
 package org.emospark.corpus.timing;
 
 import java.util.Arrays;
+import org.emospark.metrics.Quantiles;
 
 /**
  * A recording's loudness over time, the compact acoustic summary the {@link WordAligner}s work

@@ -6,6 +6,7 @@ import java.util.List;
 import org.emospark.corpus.text.TimedWord;
 import org.emospark.corpus.text.UniformWordTiming;
 import org.emospark.corpus.text.Utterance;
+import org.emospark.metrics.Quantiles;
 
 /**
  * Aligns an utterance's words to its audio by finding where the pauses and energy dips are and

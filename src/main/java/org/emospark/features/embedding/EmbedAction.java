@@ -13,8 +13,6 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.ml.feature.Word2Vec;
 import org.apache.spark.ml.feature.Word2VecModel;
 import org.apache.spark.ml.linalg.Vector;
@@ -23,6 +21,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.emospark.corpus.text.TagSynonyms;
@@ -31,7 +31,9 @@ import org.emospark.lake.KeyedMerge;
 import org.emospark.lake.MergeCounts;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
+import org.emospark.runtime.JobGroup;
 import org.emospark.runtime.Sha256;
+import org.emospark.runtime.SparkAction;
 
 /**
  * Makes a set of word vectors for the semantic stream and stores it in {@code embeddings}, with a
@@ -42,7 +44,7 @@ import org.emospark.runtime.Sha256;
  * The set's name is derived from its configuration and inputs, so re-running the same embed changes
  * nothing. Cost: training is one MLlib job over the text; an import reads the file on the driver.
  */
-public final class EmbedAction {
+public final class EmbedAction extends SparkAction<EmbedResult> {
     static final String SOURCE_WORD2VEC = "word2vec";
     private final Warehouse warehouse;
     private final EmbedSettings settings;
@@ -53,6 +55,7 @@ public final class EmbedAction {
     private Map<String, Double> lexicon;
 
     public EmbedAction(Warehouse warehouse, EmbedSettings settings) {
+        super(warehouse.spark(), "embed");
         this.warehouse = warehouse;
         this.settings = settings;
     }
@@ -82,31 +85,32 @@ public final class EmbedAction {
         return this;
     }
 
-    public EmbedResult execute() {
-        long started = System.nanoTime();
+    @Override
+    protected String description() {
+        return importFile != null ? "Importing word vectors from " + importFile : "Training word2vec on the corpus transcripts" + (textDir != null ? " and " + textDir : "");
+    }
+
+    @Override
+    protected EmbedResult run(JobGroup group) {
         SparkSession spark = warehouse.spark();
-        spark.sparkContext().setJobGroup("embed", importFile != null ? "Importing word vectors from " + importFile
-                : "Training word2vec on transcripts" + (textDir != null ? " and " + textDir : ""), false);
-        try {
-            Built built = importFile != null ? importVectors() : train();
-            Timestamp now = new Timestamp(System.currentTimeMillis());
-            StructType setSchema = Tables.EMBEDDING_SETS.schema();
-            Dataset<Row> setRow = spark.createDataFrame(List.of(RowFactory.create(built.name, built.source,
-                    built.dims, built.vocabularySize, built.config, built.lineage, now)), setSchema);
-            List<MergeCounts> counts = new ArrayList<>();
-            spark.sparkContext().setJobDescription("Merging embedding set " + built.name + " into embeddings");
-            counts.add(KeyedMerge.merge(warehouse, Tables.EMBEDDINGS, built.rows, List.of(built.name)));
-            counts.add(KeyedMerge.merge(warehouse, Tables.EMBEDDING_SETS, setRow, List.of()));
-            ValenceNeighbours.Result neighbours = null;
-            if (lexicon != null) {
-                neighbours = ValenceNeighbours.evaluate(EmbeddingSets.load(warehouse, built.name, null), lexicon, 10,
-                        0.2);
-            }
-            return new EmbedResult(built.name, built.source, built.dims, built.vocabularySize, built.sentences,
-                    built.tokens, neighbours, counts, (System.nanoTime() - started) / 1e9);
-        } finally {
-            spark.sparkContext().clearJobGroup();
+        group.step(importFile != null ? "Importing word vectors from " + importFile
+                : "Training word2vec on transcripts" + (textDir != null ? " and " + textDir : ""));
+        Built built = importFile != null ? importVectors() : train();
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        StructType setSchema = Tables.EMBEDDING_SETS.schema();
+        Dataset<Row> setRow = spark.createDataFrame(List.of(RowFactory.create(built.name, built.source,
+                built.dims, built.vocabularySize, built.config, built.lineage, now)), setSchema);
+        List<MergeCounts> counts = new ArrayList<>();
+        spark.sparkContext().setJobDescription("Merging embedding set " + built.name + " into embeddings");
+        counts.add(KeyedMerge.merge(warehouse, Tables.EMBEDDINGS, built.rows, List.of(built.name)));
+        counts.add(KeyedMerge.merge(warehouse, Tables.EMBEDDING_SETS, setRow, List.of()));
+        ValenceNeighbours.Result neighbours = null;
+        if (lexicon != null) {
+            neighbours = ValenceNeighbours.evaluate(EmbeddingSets.load(warehouse, built.name, null), lexicon, 10,
+                    0.2);
         }
+        return new EmbedResult(built.name, built.source, built.dims, built.vocabularySize, built.sentences,
+                built.tokens, neighbours, counts, group.elapsedSeconds());
     }
 
     private record Built(String name, String source, int dims, long vocabularySize, String config, String lineage,

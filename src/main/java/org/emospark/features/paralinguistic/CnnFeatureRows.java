@@ -12,15 +12,15 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.emospark.corpus.InputRejectedException;
+import org.emospark.executor.ExecutorModels;
+import org.emospark.executor.LakeRecording;
+import org.emospark.executor.ModelRef;
+import org.emospark.executor.RecordingModelPass;
+import org.emospark.executor.SharedModel;
+import org.emospark.frames.RecordingExample;
 import org.emospark.lake.PcmCodec;
 import org.emospark.lake.Tables;
-import org.emospark.model.data.RecordingExample;
-import org.emospark.scoring.ExecutorModels;
-import org.emospark.scoring.LakeRecording;
-import org.emospark.scoring.ModelRef;
-import org.emospark.scoring.RecordingModelPass;
-import org.emospark.scoring.SharedModel;
+import org.emospark.reject.InputRejectedException;
 
 /**
  * The executor side of {@code features --paralinguistic}, one call per recording ({@link RecordingModelPass}): runs

@@ -23,6 +23,9 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.emospark.config.ConfigKeys;
+import org.emospark.executor.ExecutorModels;
+import org.emospark.executor.ModelRef;
+import org.emospark.executor.RecordingStream;
 import org.emospark.lake.KeyedMerge;
 import org.emospark.lake.MergeCounts;
 import org.emospark.lake.Tables;
@@ -30,9 +33,8 @@ import org.emospark.lake.Warehouse;
 import org.emospark.model.store.ModelManifest;
 import org.emospark.model.store.ModelRegistry;
 import org.emospark.model.store.ModelStore;
-import org.emospark.scoring.ExecutorModels;
-import org.emospark.scoring.ModelRef;
-import org.emospark.scoring.RecordingStream;
+import org.emospark.runtime.JobGroup;
+import org.emospark.runtime.SparkAction;
 
 /**
  * Writes {@code paralinguistic_frames}: a stored model's CNN run over every recording of the lake in the executors,
@@ -64,7 +66,7 @@ import org.emospark.scoring.RecordingStream;
  * network's work. The results are cached (memory and disk: 17.6 KB a frame in the paper's network) for the two
  * merges that follow.
  */
-public final class ParalinguisticFramesAction {
+public final class ParalinguisticFramesAction extends SparkAction<ParalinguisticFramesResult> {
     /** The stage of the rejects this action writes. */
     public static final String STAGE = "features";
 
@@ -73,6 +75,7 @@ public final class ParalinguisticFramesAction {
     private int batchSize = Integer.parseInt(ConfigKeys.SCORE_BATCH.defaultValue());
 
     public ParalinguisticFramesAction(Warehouse warehouse) {
+        super(warehouse.spark(), "features-paralinguistic");
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
     }
 
@@ -104,8 +107,13 @@ public final class ParalinguisticFramesAction {
                 .and(col("t.frame").equalTo(col("s.frame"))), "left_anti").isEmpty();
     }
 
-    public ParalinguisticFramesResult execute() {
-        long started = System.nanoTime();
+    @Override
+    protected String description() {
+        return "Paralinguistic frames: the CNN of model " + (modelId != null ? modelId : "(the latest)");
+    }
+
+    @Override
+    protected ParalinguisticFramesResult run(JobGroup group) {
         if (!warehouse.exists(Tables.RECORDINGS)) {
             throw new IllegalArgumentException("No recordings in " + warehouse + ": run 'emospark ingest' first");
         }
@@ -116,56 +124,51 @@ public final class ParalinguisticFramesAction {
                     .name().toLowerCase() + "): there are no paralinguistic features to compute with it");
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
-        jsc.setJobGroup("features-paralinguistic", "Paralinguistic frames: the CNN of model " + id, false);
+        group.step("Listing the recordings");
+        Map<String, String> sources = new TreeMap<>();
+        Map<String, Double> seconds = new TreeMap<>();
+        for (Row r : warehouse.read(Tables.RECORDINGS).select("recording_id", "source_uri", "duration_s")
+                .collectAsList()) {
+            sources.put(r.getString(0), r.getString(1));
+            seconds.put(r.getString(0), r.getDouble(2));
+        }
+        Dataset<Row> ids = broadcast(warehouse.spark().createDataset(new ArrayList<>(sources.keySet()), Encoders.STRING())
+                .toDF("recording_id"));
+        Broadcast<ModelRef> model = jsc.broadcast(ModelRef.of(warehouse, id));
+        Dataset<Row> results = RecordingStream.perRecording(RecordingStream.of(warehouse, ids, false, true),
+                new CnnFeatureRows(model, batchSize, Timestamp.from(Instant.now())), CnnFeatureRows.RESULT)
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            jsc.setJobDescription("Listing the recordings");
-            Map<String, String> sources = new TreeMap<>();
-            Map<String, Double> seconds = new TreeMap<>();
-            for (Row r : warehouse.read(Tables.RECORDINGS).select("recording_id", "source_uri", "duration_s")
-                    .collectAsList()) {
-                sources.put(r.getString(0), r.getString(1));
-                seconds.put(r.getString(0), r.getDouble(2));
+            group.step("Running the CNN of model " + id + " over " + sources.size() + " recordings (batches of "
+                    + batchSize + " windows)");
+            long computing = System.nanoTime();
+            Dataset<Row> rejects = results.where(col("reject").isNotNull()).select("reject.*");
+            Map<String, Long> rejected = new TreeMap<>();
+            Set<String> rejectedIds = new HashSet<>();
+            for (Row r : rejects.select("reason", "recording_id").collectAsList()) {
+                rejected.merge(r.getString(0), 1L, Long::sum);
+                rejectedIds.add(r.getString(1));
             }
-            Dataset<Row> ids = broadcast(warehouse.spark().createDataset(new ArrayList<>(sources.keySet()), Encoders.STRING())
-                    .toDF("recording_id"));
-            Broadcast<ModelRef> model = jsc.broadcast(ModelRef.of(warehouse, id));
-            Dataset<Row> results = RecordingStream.perRecording(RecordingStream.of(warehouse, ids, false, true),
-                    new CnnFeatureRows(model, batchSize, Timestamp.from(Instant.now())), CnnFeatureRows.RESULT)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            try {
-                jsc.setJobDescription("Running the CNN of model " + id + " over " + sources.size() + " recordings (batches of "
-                        + batchSize + " windows)");
-                long computing = System.nanoTime();
-                Dataset<Row> rejects = results.where(col("reject").isNotNull()).select("reject.*");
-                Map<String, Long> rejected = new TreeMap<>();
-                Set<String> rejectedIds = new HashSet<>();
-                for (Row r : rejects.select("reason", "recording_id").collectAsList()) {
-                    rejected.merge(r.getString(0), 1L, Long::sum);
-                    rejectedIds.add(r.getString(1));
-                }
-                // A recording whose audio turned out broken part-way has frames from before the fault: it is a
-                // reject, and none of its frames count.
-                Dataset<Row> frames = results.where(col("reject").isNull()
-                        .and(not(col("recording_id").isin(rejectedIds.toArray())))).drop("reject");
-                Row stats = frames.agg(count("*"), countDistinct("recording_id")).head();
-                double computeSeconds = (System.nanoTime() - computing) / 1e9;
-                double audioSeconds = seconds.entrySet().stream().filter(e -> !rejectedIds.contains(e.getKey()))
-                        .mapToDouble(Map.Entry::getValue).sum();
-                jsc.setJobDescription("Merging paralinguistic-features rejects into " + warehouse.pathOf(Tables.REJECTS));
-                MergeCounts rejectsWritten = KeyedMerge.merge(warehouse, Tables.REJECTS, rejects,
-                        new ArrayList<>(new TreeSet<>(sources.values())), col("t.stage").equalTo(STAGE)
-                                .and(col("t.detail").startsWith(CnnFeatureRows.detailPrefix(id))));
-                jsc.setJobDescription("Merging paralinguistic frames into " + warehouse.pathOf(Tables.PARALINGUISTIC_FRAMES));
-                MergeCounts written = KeyedMerge.merge(warehouse, Tables.PARALINGUISTIC_FRAMES, frames,
-                        hasStaleRows(id, frames) ? List.copyOf(sources.keySet()) : List.of(), col("t.model_id").equalTo(id));
-                return new ParalinguisticFramesResult(id, manifest.config().paralinguisticFeatures(), sources.size(),
-                        stats.getLong(1), rejected, stats.getLong(0), audioSeconds, computeSeconds, written, rejectsWritten,
-                        (System.nanoTime() - started) / 1e9);
-            } finally {
-                results.unpersist();
-            }
+            // A recording whose audio turned out broken part-way has frames from before the fault: it is a
+            // reject, and none of its frames count.
+            Dataset<Row> frames = results.where(col("reject").isNull()
+                    .and(not(col("recording_id").isin(rejectedIds.toArray())))).drop("reject");
+            Row stats = frames.agg(count("*"), countDistinct("recording_id")).head();
+            double computeSeconds = (System.nanoTime() - computing) / 1e9;
+            double audioSeconds = seconds.entrySet().stream().filter(e -> !rejectedIds.contains(e.getKey()))
+                    .mapToDouble(Map.Entry::getValue).sum();
+            group.step("Merging paralinguistic-features rejects into " + warehouse.pathOf(Tables.REJECTS));
+            MergeCounts rejectsWritten = KeyedMerge.merge(warehouse, Tables.REJECTS, rejects,
+                    new ArrayList<>(new TreeSet<>(sources.values())), col("t.stage").equalTo(STAGE)
+                            .and(col("t.detail").startsWith(CnnFeatureRows.detailPrefix(id))));
+            group.step("Merging paralinguistic frames into " + warehouse.pathOf(Tables.PARALINGUISTIC_FRAMES));
+            MergeCounts written = KeyedMerge.merge(warehouse, Tables.PARALINGUISTIC_FRAMES, frames,
+                    hasStaleRows(id, frames) ? List.copyOf(sources.keySet()) : List.of(), col("t.model_id").equalTo(id));
+            return new ParalinguisticFramesResult(id, manifest.config().paralinguisticFeatures(), sources.size(),
+                    stats.getLong(1), rejected, stats.getLong(0), audioSeconds, computeSeconds, written, rejectsWritten,
+                    group.elapsedSeconds());
         } finally {
-            jsc.clearJobGroup();
+            results.unpersist();
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.emospark.features.paralinguistic;
 
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.emospark.lake.MergeCounts;
 
 /**
@@ -18,21 +17,5 @@ public record ParalinguisticFramesResult(String modelId, int dims, long recordin
 
     public long rejected() {
         return rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    public String summary() {
-        StringBuilder s = new StringBuilder();
-        s.append(String.format("Paralinguistic frames from the CNN of model %s (%d values per frame)%n", modelId, dims));
-        s.append(String.format("  recordings: %d, %d computed, %d rejected%s%n", recordings, computed, rejected(),
-                rejectedByReason.isEmpty() ? "" : " (" + rejectedByReason.entrySet().stream()
-                        .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
-        s.append(String.format("  frames:     %d (%.1f s of audio)%n", frames, audioSeconds));
-        s.append(String.format("  %s (version %d)%n", table, table.version()));
-        s.append(String.format("  %s (version %d)%n", rejects, rejects.version()));
-        s.append(String.format("  CNN pass:   %.1f s (%.1f s of audio per second)%n", computeSeconds,
-                computeSeconds > 0 ? audioSeconds / computeSeconds : 0));
-        s.append(String.format("  time:       %.1f s (%.1f s of audio per second)%n", seconds,
-                seconds > 0 ? audioSeconds / seconds : 0));
-        return s.toString();
     }
 }

@@ -3,7 +3,13 @@ package org.emospark.model.data;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.emospark.features.frames.TimePrecision;
+import org.emospark.frames.FeatureExample;
+import org.emospark.frames.FrameInputBuilder;
+import org.emospark.frames.FramedExample;
+import org.emospark.frames.RecordingExample;
+import org.emospark.frames.TimePrecision;
+import org.emospark.frames.Window;
+import org.emospark.frames.WindowBatch;
 import org.emospark.model.ModelConfig;
 
 /**
@@ -28,7 +34,7 @@ public final class BatchAssembler {
     private BatchAssembler(ModelConfig config, Map<String, ? extends FramedExample> recordings, boolean features) {
         this.config = Objects.requireNonNull(config, "config");
         this.recordings = Map.copyOf(recordings);
-        this.frames = new FrameInputBuilder(config, TimePrecision.FLOAT32);
+        this.frames = new FrameInputBuilder(config.sampleRate(), config.frameSeconds(), TimePrecision.FLOAT32);
         this.features = features;
     }
 

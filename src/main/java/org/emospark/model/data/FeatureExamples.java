@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.emospark.corpus.text.SplitNames;
+import org.emospark.frames.FeatureExample;
+import org.emospark.frames.FramedExample;
 import org.emospark.lake.PcmCodec;
 import org.emospark.lake.TableDef;
 import org.emospark.lake.Tables;

@@ -14,7 +14,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.emospark.corpus.text.SplitNames;
 import org.emospark.corpus.text.Turn;
-import org.emospark.features.frames.TimePrecision;
+import org.emospark.frames.FrameInputBuilder;
+import org.emospark.frames.InputLevel;
+import org.emospark.frames.RecordingExample;
+import org.emospark.frames.TimePrecision;
+import org.emospark.frames.TurnSpan;
+import org.emospark.lake.ChunkedPcmSource;
+import org.emospark.lake.PcmSource;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
 import org.emospark.model.ModelConfig;
@@ -82,7 +88,7 @@ public final class LakeExamples {
         List<String> wanted = splits.stream().map(SplitNames::normalize).toList();
         Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS)
                 .where(col("split").isin(wanted.toArray()))
-                .select("recording_id", "split", "sample_rate", "num_frames");
+                .select("recording_id", "split", "sample_rate", "num_frames", "speech_level_db");
         Map<String, Row> byId = new TreeMap<>();
         for (Row r : recordings.collectAsList()) {
             byId.put(r.getString(0), r);
@@ -109,7 +115,7 @@ public final class LakeExamples {
             chunks.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add((byte[]) r.get(2));
             starts.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getLong(1));
         }
-        FrameInputBuilder frames = new FrameInputBuilder(config, TimePrecision.FLOAT32);
+        FrameInputBuilder frames = new FrameInputBuilder(config.sampleRate(), config.frameSeconds(), TimePrecision.FLOAT32);
         List<RecordingExample> out = new ArrayList<>();
         for (Map.Entry<String, Row> e : byId.entrySet()) {
             String id = e.getKey();
@@ -129,7 +135,9 @@ public final class LakeExamples {
                 continue;
             }
             long[] startSamples = starts.get(id).stream().mapToLong(Long::longValue).toArray();
-            PcmSource pcm = new ChunkedPcmSource(chunks.get(id), startSamples);
+            Row recording = e.getValue();
+            PcmSource pcm = InputLevel.apply(new ChunkedPcmSource(chunks.get(id), startSamples), config.normalizeLevel(),
+                    recording.isNullAt(4) ? null : recording.getDouble(4));
             out.add(new RecordingExample(id, e.getValue().getString(1), n, pcm,
                     frames.subjectFrames(turns.get(id), n), config.semanticDims(), semantic.framesOf(id, n), gold));
         }

@@ -2,6 +2,7 @@ package org.emospark.model.data;
 
 import java.util.List;
 import java.util.Map;
+import org.emospark.frames.FramedExample;
 
 /**
  * Recordings read out of the lake for training or evaluation ({@link LakeExamples}, {@link FeatureExamples}), those

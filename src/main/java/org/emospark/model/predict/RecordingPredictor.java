@@ -11,15 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.emospark.frames.FramedExample;
+import org.emospark.frames.Window;
+import org.emospark.frames.WindowBatch;
+import org.emospark.frames.Windows;
+import org.emospark.metrics.EmotionSeries;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
 import org.emospark.model.StreamingNetwork;
 import org.emospark.model.data.BatchAssembler;
-import org.emospark.model.data.FramedExample;
-import org.emospark.model.data.Window;
-import org.emospark.model.data.WindowBatch;
-import org.emospark.model.data.Windows;
-import org.emospark.model.metrics.EmotionSeries;
+import org.emospark.model.data.NetworkInputs;
 
 /**
  * Runs a trained network over whole recordings: every frame is predicted, in windows of the model's length
@@ -27,7 +28,7 @@ import org.emospark.model.metrics.EmotionSeries;
  * LSTM state as in training, and a batch mixes windows of any recordings. {@link WindowMode#STREAMING}: a batch
  * holds consecutive windows of one recording and the LSTM state runs on from batch to batch
  ({@link StreamingNetwork#forwardStream}: the whole network from audio, or the fusion network from CNN features); the
- * recording's windows are read in order, so a {@link org.emospark.model.data.PcmSource} that only reads forward
+ * recording's windows are read in order, so a {@link org.emospark.lake.PcmSource} that only reads forward
  * serves it. Inference only: no dropout, no gradients ({@link InferenceMode}, on whichever thread calls).
  *
  * <p>Thread-safe: one predictor (and one network) can serve concurrent calls, each with its own manager. Every

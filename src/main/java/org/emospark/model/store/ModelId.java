@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.emospark.model.ModelConfig;
-import org.emospark.model.train.TrainSettings;
+import org.emospark.model.TrainSettings;
 import org.emospark.runtime.Sha256;
 
 /**

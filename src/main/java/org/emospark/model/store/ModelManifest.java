@@ -5,10 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.emospark.metrics.DimensionScores;
 import org.emospark.model.ModelConfig;
-import org.emospark.model.metrics.DimensionScores;
-import org.emospark.model.train.EpochReport;
-import org.emospark.model.train.TrainSettings;
+import org.emospark.model.TrainSettings;
 
 /**
  * What a stored model is: enough to rebuild the network ({@code config}), to know how it was trained

@@ -16,7 +16,7 @@ import org.emospark.lake.KeyedMerge;
 import org.emospark.lake.MergeCounts;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
-import org.emospark.model.metrics.DimensionScores;
+import org.emospark.metrics.DimensionScores;
 
 /** The {@code models} table: one row per stored model, the SQL face of {@link ModelStore}. */
 public final class ModelRegistry {

@@ -21,7 +21,7 @@ import org.apache.hadoop.fs.Path;
 import org.emospark.lake.Warehouse;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
-import org.emospark.model.predict.NetworkInputs;
+import org.emospark.model.data.NetworkInputs;
 
 /**
  * The versioned model store: {@code <warehouse>/model_store/<model_id>/} holds {@code parameters.djl} (DJL's block

@@ -8,11 +8,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import org.emospark.corpus.InputRejectedException;
-import org.emospark.corpus.RejectReason;
+import org.emospark.reject.InputRejectedException;
+import org.emospark.reject.RejectReason;
 import org.junit.jupiter.api.Test;
 
 class AudioDecodersTest {
+
+    /** A FLAC decoder reads to the end of its input; the input must stay open for the caller (ingest hashes it). */
+    @Test
+    void decodingAFlacToItsEndLeavesTheInputOpenForTheCaller() throws Exception {
+        java.nio.file.Path flac = org.emospark.testing.TestSpark.repoRoot()
+                .resolve("sample-data/dyadic-synth/audio/Devel_01.flac");
+        byte[] bytes = java.nio.file.Files.readAllBytes(flac);
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        try (java.security.DigestInputStream in = new java.security.DigestInputStream(new ByteArrayInputStream(bytes), sha)) {
+            MonoAudioStream audio = AudioDecoders.open(in, flac.toString());
+            float[] buf = new float[4096];
+            long n = 0;
+            for (int r; (r = audio.read(buf, 0, buf.length)) >= 0; ) {
+                n += r;
+            }
+            assertEquals("flac", audio.description().describe().split(" ")[0]);
+            assertTrue(n > 30 * audio.description().sampleRate(), "samples: " + n);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        assertArrayEquals(java.security.MessageDigest.getInstance("SHA-256").digest(bytes), sha.digest());
+    }
 
     private static InputRejectedException rejected(byte[] bytes) {
         return assertThrows(InputRejectedException.class, () -> TestAudio.open(bytes, "in/x.wav"));

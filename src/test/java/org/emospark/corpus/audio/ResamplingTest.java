@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.emospark.corpus.InputRejectedException;
-import org.emospark.corpus.RejectReason;
 import org.emospark.corpus.audio.TestAudio.ArrayAudio;
+import org.emospark.reject.InputRejectedException;
+import org.emospark.reject.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import org.emospark.corpus.InputRejectedException;
-import org.emospark.corpus.RejectReason;
+import org.emospark.reject.InputRejectedException;
+import org.emospark.reject.RejectReason;
 import org.junit.jupiter.api.Test;
 
 class WavDecoderTest {

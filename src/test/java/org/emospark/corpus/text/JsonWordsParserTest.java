@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.emospark.corpus.InputRejectedException;
-import org.emospark.corpus.LineReject;
-import org.emospark.corpus.RejectReason;
+import org.emospark.reject.InputRejectedException;
+import org.emospark.reject.LineReject;
+import org.emospark.reject.RejectReason;
 import org.junit.jupiter.api.Test;
 
 class JsonWordsParserTest {

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.emospark.corpus.LineReject;
-import org.emospark.corpus.ParsedLines;
-import org.emospark.corpus.RejectReason;
+import org.emospark.reject.LineReject;
+import org.emospark.reject.RejectReason;
 import org.junit.jupiter.api.Test;
 
 class TurnsFileParserTest {

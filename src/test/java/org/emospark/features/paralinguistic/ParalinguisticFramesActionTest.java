@@ -14,17 +14,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.emospark.frames.RecordingExample;
+import org.emospark.jobs.ResultText;
 import org.emospark.lake.PcmCodec;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.data.LakeExamples;
-import org.emospark.model.data.RecordingExample;
 import org.emospark.model.predict.RecordingPredictor;
 import org.emospark.model.store.ModelStore;
-import org.emospark.model.train.TrainAction;
 import org.emospark.testing.StoredModels;
 import org.emospark.testing.TinyLake;
+import org.emospark.train.TrainAction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -64,8 +65,8 @@ class ParalinguisticFramesActionTest {
         assertEquals(FRAMES, r.frames());
         assertEquals(FRAMES, r.table().inserted());
         assertEquals(18.3, r.audioSeconds(), 1e-9);
-        assertTrue(r.summary().contains("6 computed, 0 rejected") && r.summary().contains("s of audio per second"),
-                r.summary());
+        assertTrue(ResultText.of(r).contains("6 computed, 0 rejected") && ResultText.of(r).contains("s of audio per second"),
+                ResultText.of(r));
 
         // What the driver's copy of the model computes, recording by recording, other batches.
         Map<String, RecordingExample> examples = new java.util.HashMap<>();
@@ -113,7 +114,7 @@ class ParalinguisticFramesActionTest {
         assertEquals(Map.of("no_audio_chunks", 1L), r.rejectedByReason());
         assertEquals(27, r.table().deleted(), "its frames of this model are gone");
         assertEquals(FRAMES - 27, wh.read(Tables.PARALINGUISTIC_FRAMES).count());
-        assertTrue(r.summary().contains("1 rejected (no_audio_chunks: 1)"), r.summary());
+        assertTrue(ResultText.of(r).contains("1 rejected (no_audio_chunks: 1)"), ResultText.of(r));
         List<Row> rejects = wh.read(Tables.REJECTS).where(col("stage").equalTo("features")).collectAsList();
         assertEquals(1, rejects.size(), rejects.toString());
         assertEquals("Test_02", rejects.get(0).getAs("recording_id"));

@@ -10,8 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.emospark.frames.RecordingExample;
+import org.emospark.frames.Window;
+import org.emospark.frames.WindowBatch;
+import org.emospark.frames.Windows.LastWindow;
+import org.emospark.frames.Windows;
+import org.emospark.lake.PcmSource;
 import org.emospark.model.ModelConfig;
-import org.emospark.model.data.Windows.LastWindow;
 import org.junit.jupiter.api.Test;
 
 class BatchAssemblerTest {

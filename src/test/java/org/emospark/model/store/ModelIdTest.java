@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.emospark.model.ModelConfig;
-import org.emospark.model.train.TrainSettings;
+import org.emospark.model.TrainSettings;
 import org.junit.jupiter.api.Test;
 
 class ModelIdTest {

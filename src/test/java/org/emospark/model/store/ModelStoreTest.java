@@ -19,7 +19,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
-import org.emospark.model.train.TrainSettings;
+import org.emospark.model.TrainSettings;
 import org.emospark.testing.StoredModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

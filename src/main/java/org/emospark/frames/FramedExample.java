@@ -1,0 +1,42 @@
+package org.emospark.frames;
+
+/**
+ * One recording cut into frames for the network, whatever form its paralinguistic input takes: raw audio for the
+ * whole network ({@link RecordingExample}) or the CNN's stored features for the fusion network
+ * ({@link FeatureExample}). Both carry the word vector of every frame and, when labelled, the gold values.
+ */
+public sealed interface FramedExample permits RecordingExample, FeatureExample {
+    int OUTPUTS = 3;
+
+    String recordingId();
+
+    String split();
+
+    /** Frames of the recording: the label rows when labelled (the authors' framing), else its audio's. */
+    int numFrames();
+
+    int semanticDims();
+
+    /** {@code numFrames * semanticDims} floats, frame-major; zeros where nobody speaks. */
+    float[] semantic();
+
+    /** {@code numFrames * 3} floats (arousal, valence, liking per frame), or {@code null} when unlabelled. */
+    float[] labels();
+
+    default boolean labelled() {
+        return labels() != null;
+    }
+
+    /** Gold values of frames {@code [from, to)} as {@code [frame][dimension]}. */
+    default float[][] labels(int from, int to) {
+        float[] flat = labels();
+        if (flat == null) {
+            throw new IllegalStateException("Recording " + recordingId() + " has no labels");
+        }
+        float[][] out = new float[to - from][OUTPUTS];
+        for (int f = from; f < to; f++) {
+            System.arraycopy(flat, f * OUTPUTS, out[f - from], 0, OUTPUTS);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package org.emospark.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.Serializable;
+
+/**
+ * How a network is trained (shared/paper.md, "Training and evaluation"). The authors' code: Adam lr 5e-4,
+ * beta2 0.99, batch 5 windows of 100 frames; the paper: lr 1e-4, batch 25, windows of 300 frames, gradient
+ * norm clipped to 5 on the LSTM.
+ *
+ * @param epochs the most epochs to run
+ * @param patience stop after this many epochs without a better mean development CCC
+ * @param batchSize windows per step
+ * @param learningRate Adam's step size
+ * @param beta1 Adam's first-moment decay
+ * @param beta2 Adam's second-moment decay
+ * @param lstmClipNorm the LSTM's gradients are scaled down to at most this global L2 norm; 0 turns it off
+ * @param seed seeds initialisation, dropout and the window order: CPU runs repeat bit for bit with one PyTorch
+ *             thread, and to within float rounding with several
+ * @param shuffledLabels the control experiment: every training recording gets another recording's labels
+ * @param shiftWindows move each recording's window grid by a seeded random offset every epoch (the windows
+ *                     stay consecutive and non-overlapping); off: the grid starts at frame 0 as in the authors' code
+ * @param modalityDropout the share of training windows whose word vectors are zeroed, drawn anew each epoch
+ *                        ({@code train.ModalityDropout}), so the network also learns to score audio without a transcript;
+ *                        0: never (the authors' code)
+ */
+public record TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
+                            double lstmClipNorm, long seed, boolean shuffledLabels, boolean shiftWindows,
+                            // Left out of the JSON when 0, so models trained before it existed keep their ids.
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) double modalityDropout)
+        implements Serializable {
+    /** Settings with the window grid fixed at frame 0 and no modality dropout. */
+    public TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
+                         double lstmClipNorm, long seed, boolean shuffledLabels) {
+        this(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels, false, 0.0);
+    }
+
+    public TrainSettings {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("Epochs must be at least 1, cannot be: " + epochs);
+        }
+        if (patience < 1) {
+            throw new IllegalArgumentException("Patience must be at least 1 epoch, cannot be: " + patience);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("Batch size must be at least 1, cannot be: " + batchSize);
+        }
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("Learning rate must be positive, cannot be: " + learningRate);
+        }
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam betas must lie in [0, 1), cannot be: " + beta1 + ", " + beta2);
+        }
+        if (!(lstmClipNorm >= 0) || !Double.isFinite(lstmClipNorm)) {
+            throw new IllegalArgumentException("LSTM clip norm must be 0 (off) or positive, cannot be: " + lstmClipNorm);
+        }
+        if (!(modalityDropout >= 0 && modalityDropout < 1)) {
+            throw new IllegalArgumentException("Modality dropout must lie in [0, 1), cannot be: " + modalityDropout);
+        }
+    }
+
+    public TrainSettings withShuffledLabels(boolean value) {
+        return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, value,
+                shiftWindows, modalityDropout);
+    }
+
+    public TrainSettings withEpochs(int value) {
+        return new TrainSettings(value, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
+                shiftWindows, modalityDropout);
+    }
+}

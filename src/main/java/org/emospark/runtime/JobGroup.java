@@ -1,0 +1,54 @@
+package org.emospark.runtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A Spark job group for the span of one action: the Spark UI lists the action's jobs under {@code id} with a
+ * description per step ("Merging predictions into ...") instead of "collect at Foo.java:123". Closing it restores
+ * the thread's previous group and description, so an action run inside another keeps the outer one's name
+ * afterwards. Not thread-safe: Spark keeps these as the calling thread's local properties.
+ */
+public final class JobGroup implements AutoCloseable {
+    private static final String GROUP_ID = "spark.jobGroup.id";
+    private static final String DESCRIPTION = "spark.job.description";
+    private static final String INTERRUPT_ON_CANCEL = "spark.job.interruptOnCancel";
+
+    private final SparkContext context;
+    private final Map<String, String> previous = new LinkedHashMap<>();
+    private final long startedNanos = System.nanoTime();
+
+    private JobGroup(SparkContext context, String id, String description) {
+        this.context = context;
+        for (String key : new String[] {GROUP_ID, DESCRIPTION, INTERRUPT_ON_CANCEL}) {
+            previous.put(key, context.getLocalProperty(key));
+        }
+        context.setJobGroup(id, description, false);
+    }
+
+    /** Starts the group {@code id} described by {@code description} on this thread. */
+    public static JobGroup start(SparkSession spark, String id, String description) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("A job group needs an id, cannot be: '" + id + "'");
+        }
+        return new JobGroup(spark.sparkContext(), id, description);
+    }
+
+    /** Names the Spark jobs that follow, until the next step: e.g. "Listing the recordings to score". */
+    public void step(String description) {
+        context.setJobDescription(description);
+    }
+
+    /** Wall-clock seconds since the group started. */
+    public double elapsedSeconds() {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    @Override
+    public void close() {
+        // setLocalProperty(key, null) removes the key, so a thread that had no group is left with none.
+        previous.forEach(context::setLocalProperty);
+    }
+}

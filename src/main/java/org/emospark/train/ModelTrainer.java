@@ -1,0 +1,251 @@
+package org.emospark.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.emospark.frames.FeatureExample;
+import org.emospark.frames.FramedExample;
+import org.emospark.frames.RecordingExample;
+import org.emospark.frames.Window;
+import org.emospark.frames.WindowBatch;
+import org.emospark.frames.Windows;
+import org.emospark.metrics.DimensionScores;
+import org.emospark.metrics.EmotionScoring;
+import org.emospark.model.ModelConfig;
+import org.emospark.model.SpeechEmotionNet;
+import org.emospark.model.TrainSettings;
+import org.emospark.model.data.BatchAssembler;
+import org.emospark.model.data.NetworkInputs;
+import org.emospark.model.predict.RecordingPredictor;
+import org.emospark.model.store.EpochReport;
+import org.emospark.model.store.FusionOrigin;
+import org.emospark.model.store.ModelManifest;
+import org.emospark.model.store.ModelStore;
+
+/**
+ * Trains the network on CPU (or whatever device DJL's default is) with Adam on {@code 1 - CCC}: windows of T
+ * frames from the training recordings in a seeded random order each epoch, development CCC on the
+ * concatenation of all Devel predictions after each epoch, the best epoch's parameters kept, early stopping
+ * after {@code patience} epochs without improvement. One progress line per epoch.
+ *
+ * <p>The loop is written out rather than using DJL's {@code EasyTrain}: the LSTM-only gradient-norm clip
+ * ({@link TrainingStep}), the data-wait measurement and the AVEC development metric all sit between the steps.
+ */
+public final class ModelTrainer {
+    /** The outcome: the best epoch's parameters (DJL's block format) and the history that chose it. */
+    public record Result(ModelConfig config, TrainSettings settings, byte[] bestParameters, List<EpochReport> epochs,
+                         int bestEpoch, long parameterCount, double trainSeconds, double trainAudioSeconds,
+                         double dataWaitFraction) {
+        public EpochReport best() {
+            return epochs.get(bestEpoch - 1);
+        }
+
+        /**
+         * The manifest of the model this training made, trained on {@code train} and selected on {@code devel}
+         * (recording ids), from lake tables at {@code inputVersions}; {@code fusion} null for end-to-end training.
+         */
+        public ModelManifest manifest(String modelId, String name, String embeddingSet, Map<String, Long> inputVersions,
+                                      List<String> train, List<String> devel, FusionOrigin fusion) {
+            return new ModelManifest(modelId, name, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), config,
+                    settings, embeddingSet, inputVersions, train, devel, trainAudioSeconds, parameterCount, epochs, bestEpoch,
+                    best().devel(), trainSeconds, audioSecondsPerSecond(), dataWaitFraction, fusion);
+        }
+
+        /** Audio seconds trained on per wall second, over the training passes only (no dev evaluation). */
+        public double audioSecondsPerSecond() {
+            double passSeconds = epochs.stream().mapToDouble(EpochReport::trainPassSeconds).sum();
+            return trainAudioSeconds * epochs.size() / passSeconds;
+        }
+    }
+
+    private final ModelConfig config;
+    private final TrainSettings settings;
+    private final Consumer<String> progress;
+
+    public ModelTrainer(ModelConfig config, TrainSettings settings, Consumer<String> progress) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /** Trains the whole network from audio, its parameters initialised from the seed. */
+    public Result train(List<RecordingExample> train, List<RecordingExample> devel) {
+        checkSplits(train, devel);
+        List<RecordingExample> trainSet = settings.shuffledLabels() ? ShuffledLabels.apply(train, settings.seed()) : train;
+        return run(trainSet, devel, root -> {
+            SpeechEmotionNet net = new SpeechEmotionNet(config);
+            net.initialize(root, DataType.FLOAT32, NetworkInputs.shapes(config, settings.batchSize()));
+            return net;
+        }, false);
+    }
+
+    /**
+     * The fusion stage: trains the network after the CNN ({@link SpeechEmotionNet#fusionNet()}) from the CNN's stored
+     * features. The CNN is frozen by never running: its parameters are those {@code start} gives the network, and
+     * they are stored unchanged with the trained rest, so the result is a whole network like any other.
+     */
+    public Result trainFusion(List<FeatureExample> train, List<FeatureExample> devel, FusionStart start) {
+        Objects.requireNonNull(start, "start");
+        checkSplits(train, devel);
+        if (!config.streams().usesParalinguistic()) {
+            throw new IllegalArgumentException("The fusion stage trains from CNN features, but streams " + config.streams()
+                    + " have no CNN: train this network end to end");
+        }
+        if (settings.shuffledLabels()) {
+            throw new IllegalArgumentException("The shuffled-labels control trains end to end, not in the fusion stage");
+        }
+        if (settings.shiftWindows()) {
+            throw new IllegalArgumentException("emospark.train.shiftWindows=true cannot apply to the fusion stage: the CNN "
+                    + "features were computed on the window grid from frame 0 and depend on it; set it to false");
+        }
+        return run(train, devel, root -> start.build(root, config, settings.batchSize()), true);
+    }
+
+    private static void checkSplits(List<? extends FramedExample> train, List<? extends FramedExample> devel) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("No labelled training recordings: ingest a corpus with a Train split");
+        }
+        if (devel.isEmpty()) {
+            throw new IllegalArgumentException("No labelled development recordings: model selection needs a Devel split");
+        }
+    }
+
+    /**
+     * The training loop, for the whole network ({@code fusionOnly} false) or its fusion network alone; {@code network}
+     * gives the initialised whole network, whose parameters are what a checkpoint saves either way.
+     */
+    private Result run(List<? extends FramedExample> trainSet, List<? extends FramedExample> devel,
+                       Function<NDManager, SpeechEmotionNet> network, boolean fusionOnly) {
+        int t = config.windowFrames();
+        if (config.streams().usesParalinguistic()) {
+            config.requireWindow(t);
+        }
+        Map<String, FramedExample> byId = new LinkedHashMap<>();
+        Map<String, Integer> frames = new LinkedHashMap<>();
+        for (FramedExample r : trainSet) {
+            byId.put(r.recordingId(), r);
+            frames.put(r.recordingId(), r.numFrames());
+        }
+        List<Window> windows = Windows.of(frames, t, Windows.LastWindow.DROP);
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException("Every training recording is shorter than one window of " + t + " frames ("
+                    + t * config.frameSeconds() + " s): lower emospark.model.windowFrames");
+        }
+        double audioSeconds = windows.size() * t * config.frameSeconds();
+        BatchAssembler assembler = BatchAssembler.of(config, byId);
+        ModalityDropout wordDropout = new ModalityDropout(config.streams().usesSemantic() ? settings.modalityDropout() : 0);
+
+        try (NDManager root = NDManager.newBaseManager()) {
+            SpeechEmotionNet net;
+            // The engine's generator is global to the JVM: networks initialised on two threads at once (a sweep's
+            // tasks in one executor) would draw from it in turns and no longer repeat from the seed.
+            synchronized (ModelTrainer.class) {
+                Engine.getInstance().setRandomSeed((int) settings.seed());
+                net = network.apply(root);
+            }
+            Block trained = fusionOnly ? net.fusionNet() : net;
+            TrainingStep step = new TrainingStep(trained, config, settings);
+            RecordingPredictor predictor = new RecordingPredictor(trained, config, settings.batchSize());
+            progress.accept(String.format("training %s: %,d parameters%s, %d windows of %d frames (%.1f s of audio) from "
+                            + "%d recordings, batch %d, %d devel recordings", label(fusionOnly),
+                    SpeechEmotionNet.parameterCount(trained), fusionOnly ? String.format(" (of %,d; the CNN's frozen)",
+                            SpeechEmotionNet.parameterCount(net)) : "",
+                    windows.size(), t, audioSeconds, trainSet.size(), settings.batchSize(), devel.size()));
+
+            long started = System.nanoTime();
+            List<EpochReport> history = new ArrayList<>();
+            byte[] best = null;
+            int bestEpoch = 0;
+            double bestMean = Double.NEGATIVE_INFINITY;
+            long waitTotal = 0;
+            long passTotal = 0;
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                Random random = new Random(settings.seed() * 1_000_003L + epoch);
+                List<Window> order = new ArrayList<>(settings.shiftWindows() ? shifted(frames, t, random) : windows);
+                Collections.shuffle(order, random);
+                List<List<Window>> batches = new ArrayList<>();
+                for (int i = 0; i < order.size(); i += settings.batchSize()) {
+                    batches.add(order.subList(i, Math.min(order.size(), i + settings.batchSize())));
+                }
+                Function<List<Window>, WindowBatch> build = assembler::assemble;
+                if (wordDropout.active()) {
+                    // Drawn here, in batch order, so the choice does not depend on the prefetch thread's timing.
+                    Map<List<Window>, boolean[]> drops = new IdentityHashMap<>();
+                    for (List<Window> b : batches) {
+                        drops.put(b, wordDropout.choose(b.size(), random));
+                    }
+                    build = b -> ModalityDropout.apply(assembler.assemble(b), drops.get(b));
+                }
+                double lossSum = 0;
+                long waited;
+                try (BatchPrefetcher prefetcher = new BatchPrefetcher(batches, build)) {
+                    while (prefetcher.hasNext()) {
+                        WindowBatch batch = prefetcher.next();
+                        lossSum += step.run(root, batch);
+                    }
+                    waited = prefetcher.waitNanos();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Training interrupted", e);
+                }
+                long passNanos = System.nanoTime() - epochStart;
+                DimensionScores dev = EmotionScoring.onConcatenation(predictor.series(root, devel));
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                waitTotal += waited;
+                passTotal += passNanos;
+                double mean = dev.meanCcc();
+                boolean improved = Double.isFinite(mean) && mean > bestMean;
+                EpochReport report = new EpochReport(epoch, lossSum / batches.size(), dev, seconds, passNanos / 1e9,
+                        (double) waited / passNanos);
+                history.add(report);
+                if (improved) {
+                    bestMean = mean;
+                    bestEpoch = epoch;
+                    best = ModelStore.parametersOf(net);
+                }
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                // ETA to the last epoch; early stopping can only make it shorter.
+                progress.accept(ProgressLine.format(report, settings.epochs(), bestEpoch, bestMean, elapsed,
+                        (settings.epochs() - epoch) * elapsed / epoch));
+                if (epoch - bestEpoch >= settings.patience()) {
+                    progress.accept("early stop: no better mean devel CCC for " + settings.patience() + " epochs");
+                    break;
+                }
+            }
+            if (best == null) {
+                throw new IllegalStateException("Development CCC was never finite: the network predicts a constant; "
+                        + "check the labels and the learning rate");
+            }
+            return new Result(config, settings, best, List.copyOf(history), bestEpoch, SpeechEmotionNet.parameterCount(net),
+                    (System.nanoTime() - started) / 1e9, audioSeconds, (double) waitTotal / passTotal);
+        }
+    }
+
+    /** This epoch's windows: each recording's grid moved by a random offset in [0, T). */
+    private static List<Window> shifted(Map<String, Integer> frames, int t, Random random) {
+        List<Window> out = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : frames.entrySet()) {
+            out.addAll(Windows.of(e.getKey(), e.getValue(), t, Windows.LastWindow.DROP, random.nextInt(t)));
+        }
+        return out;
+    }
+
+    private String label(boolean fusionOnly) {
+        return (fusionOnly ? "the fusion stage of " : "") + config.fusion().name().toLowerCase() + "/"
+                + config.streams().name().toLowerCase();
+    }
+}

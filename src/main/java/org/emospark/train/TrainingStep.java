@@ -1,0 +1,94 @@
+package org.emospark.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+import org.emospark.frames.WindowBatch;
+import org.emospark.model.CccLoss;
+import org.emospark.model.ModelConfig;
+import org.emospark.model.SpeechEmotionNet;
+import org.emospark.model.TrainSettings;
+import org.emospark.model.data.NetworkInputs;
+
+/**
+ * One optimisation step on one batch: forward in training mode (dropout on), {@code 1 - CCC} loss, backward,
+ * the LSTM's gradient-norm clip, Adam, and the gradients zeroed for the next step (the PyTorch engine
+ * accumulates them otherwise). Every temporary array lives in a per-step manager and is freed with it.
+ */
+public final class TrainingStep {
+    private static final Object GRADIENTS = new Object();
+    private final ModelConfig config;
+    private final Block net;
+    private final CccLoss loss;
+    private final LstmGradientClip clip;
+    private final Optimizer adam;
+    private final List<Parameter> parameters = new ArrayList<>();
+
+    /** For an initialised network. */
+    public TrainingStep(SpeechEmotionNet net, TrainSettings settings) {
+        this(net, net.config(), settings);
+    }
+
+    /**
+     * For an initialised block of the network {@code config} describes: the whole network, or its
+     * {@link org.emospark.model.FusionNet} alone (fed CNN features; only its parameters are trained).
+     */
+    public TrainingStep(Block net, ModelConfig config, TrainSettings settings) {
+        this.net = net;
+        this.config = config;
+        this.loss = new CccLoss(config.lossWeights());
+        List<Parameter> lstm = new ArrayList<>();
+        for (Pair<String, Parameter> p : net.getParameters()) {
+            parameters.add(p.getValue());
+            if (p.getKey().contains("lstm")) {
+                lstm.add(p.getValue());
+            }
+        }
+        this.clip = new LstmGradientClip(lstm, settings.lstmClipNorm());
+        this.adam = Adam.builder().optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
+                .optBeta1((float) settings.beta1()).optBeta2((float) settings.beta2()).build();
+    }
+
+    /** Runs the step and returns the batch's loss. */
+    public double run(NDManager root, WindowBatch batch) {
+        try (NDManager step = root.newSubManager()) {
+            NDList inputs = NetworkInputs.of(step, config, batch);
+            NDList gold = NetworkInputs.labels(step, batch);
+            float value;
+            // DJL's PyTorch engine lets one gradient collector run per JVM at a time: networks trained on several
+            // threads (a sweep's tasks in one executor) take turns step by step.
+            synchronized (GRADIENTS) {
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDList predicted = net.forward(new ParameterStore(step, false), inputs, true);
+                    NDArray l = loss.evaluate(gold, predicted);
+                    value = l.getFloat();
+                    if (!Float.isFinite(value)) {
+                        throw new IllegalStateException("Training loss became " + value + " on " + batch.windows()
+                                + ": lower the learning rate or check the labels of these windows");
+                    }
+                    collector.backward(l);
+                }
+            }
+            clip.apply(step);
+            for (Parameter p : parameters) {
+                NDArray weight = p.getArray();
+                NDArray grad = weight.getGradient();
+                grad.attach(step);
+                adam.update(p.getId(), weight, grad);
+                grad.subi(grad);
+            }
+            return value;
+        }
+    }
+}

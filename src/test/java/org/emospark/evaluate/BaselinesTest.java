@@ -1,0 +1,72 @@
+package org.emospark.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.emospark.frames.RecordingExample;
+import org.emospark.lake.PcmSource;
+import org.emospark.metrics.DimensionScores;
+import org.junit.jupiter.api.Test;
+
+class BaselinesTest {
+    private static final int FRAME = 100;
+    private static final int DIMS = 4;
+
+    /**
+     * Arousal slowly drives loudness; valence picks which of two word vectors is spoken; liking is their mean. Each
+     * baseline should find the dimension its features carry and not the other.
+     */
+    private static RecordingExample recording(String id, long seed) {
+        Random rnd = new Random(seed);
+        int n = 600;
+        float[] pcm = new float[n * FRAME];
+        float[] semantic = new float[n * DIMS];
+        float[] labels = new float[n * 3];
+        double phaseA = rnd.nextDouble() * 6;
+        double phaseV = rnd.nextDouble() * 6;
+        for (int f = 0; f < n; f++) {
+            double a = 0.8 * Math.sin(f / 40.0 + phaseA);
+            double v = 0.8 * Math.sin(f / 55.0 + phaseV);
+            double amp = Math.pow(10, (-30 + 12 * a) / 20);
+            for (int i = 0; i < FRAME; i++) {
+                pcm[f * FRAME + i] = (float) (amp * rnd.nextGaussian());
+            }
+            if (f % 3 == 0) {   // a word every 300 ms
+                int word = rnd.nextDouble() < (v + 1) / 2 ? 0 : 1;
+                semantic[f * DIMS + word] = 1;
+                semantic[f * DIMS + 2 + word] = 0.5f;
+            }
+            labels[3 * f] = (float) a;
+            labels[3 * f + 1] = (float) v;
+            labels[3 * f + 2] = (float) ((a + v) / 2);
+        }
+        return new RecordingExample(id, "x", n, PcmSource.of(pcm), new boolean[n], DIMS, semantic, labels);
+    }
+
+    @Test
+    void prosodyFindsArousalAndWordsFindValence() {
+        List<RecordingExample> train = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            train.add(recording("Train_" + i, i));
+        }
+        List<RecordingExample> test = List.of(recording("Test_1", 100), recording("Test_2", 101));
+        List<Baselines.Score> scores = Baselines.fitAndScore(train, test, FRAME);
+        assertEquals(List.of(Baselines.Kind.PROSODY, Baselines.Kind.WORDS), scores.stream().map(Baselines.Score::kind).toList());
+        DimensionScores prosody = scores.get(0).concatenated();
+        DimensionScores words = scores.get(1).concatenated();
+        assertTrue(prosody.arousal().ccc() > 0.8, "prosody arousal " + prosody);
+        assertTrue(Math.abs(prosody.valence().ccc()) < 0.3, "prosody valence " + prosody);
+        assertTrue(words.valence().ccc() > 0.6, "words valence " + words);
+        assertTrue(Math.abs(words.arousal().ccc()) < 0.3, "words arousal " + words);
+    }
+
+    @Test
+    void noTrainRecordingsIsRefused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Baselines.fitAndScore(List.of(), List.of(recording("Test_1", 1)), FRAME));
+        assertTrue(e.getMessage().contains("Train"), e.getMessage());
+    }
+}

@@ -1,0 +1,72 @@
+package org.emospark.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.emospark.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+
+class SparkActionTest {
+    /** Counts rows under its job group and reports the group's jobs. */
+    private static final class CountAction extends SparkAction<CountAction.Result> {
+        record Result(long rows, int jobsInGroup, String description, double seconds) {
+        }
+
+        private final SparkSession spark;
+        private final boolean fail;
+
+        CountAction(SparkSession spark, boolean fail) {
+            super(spark, "test-count");
+            this.spark = spark;
+            this.fail = fail;
+        }
+
+        @Override
+        protected String description() {
+            return "Counting a range";
+        }
+
+        @Override
+        protected Result run(JobGroup group) {
+            group.step("Counting 0..99");
+            long rows = spark.range(100).count();
+            if (fail) {
+                throw new IllegalStateException("failed on purpose");
+            }
+            return new Result(rows, spark.sparkContext().statusTracker().getJobIdsForGroup("test-count").length,
+                    spark.sparkContext().getLocalProperty("spark.job.description"), group.elapsedSeconds());
+        }
+    }
+
+    @Test
+    void actionRunsItsJobsUnderItsGroupAndRestoresTheCallersGroup() {
+        SparkSession spark = TestSpark.session();
+        SparkContext sc = spark.sparkContext();
+        sc.setJobGroup("caller", "The caller's work", false);
+        try {
+            CountAction.Result r = new CountAction(spark, false).execute();
+            assertEquals(100, r.rows());
+            assertTrue(r.jobsInGroup() >= 1, "jobs in group test-count: " + r.jobsInGroup());
+            assertEquals("Counting 0..99", r.description());
+            assertTrue(r.seconds() > 0);
+            assertEquals("caller", sc.getLocalProperty("spark.jobGroup.id"));
+            assertEquals("The caller's work", sc.getLocalProperty("spark.job.description"));
+        } finally {
+            sc.clearJobGroup();
+        }
+    }
+
+    @Test
+    void failedActionLeavesNoGroupBehind() {
+        SparkSession spark = TestSpark.session();
+        SparkContext sc = spark.sparkContext();
+        sc.clearJobGroup();
+        assertThrows(IllegalStateException.class, () -> new CountAction(spark, true).execute());
+        assertNull(sc.getLocalProperty("spark.jobGroup.id"));
+        assertNull(sc.getLocalProperty("spark.job.description"));
+    }
+}

@@ -1,0 +1,66 @@
+package org.emospark.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.emospark.config.EmosparkConfig;
+import org.emospark.model.ModelConfig;
+import org.emospark.model.TrainSettings;
+import org.junit.jupiter.api.Test;
+
+/** The shipped conf files say what their comments claim: faithful is the authors' code, the default differs on purpose. */
+class ConfiguredTrainingTest {
+    private static final Path CONF = Path.of("conf");
+
+    private static EmosparkConfig withLayer(String layer) {
+        Map<String, String> keys = layer == null ? Map.of() : EmosparkConfig.readLayer(CONF.resolve("models").resolve(layer));
+        return EmosparkConfig.load(CONF, null, keys);
+    }
+
+    @Test
+    void faithfulLayerIsTheAuthorsCode() {
+        EmosparkConfig faithful = withLayer("faithful.properties");
+
+        assertEquals(ModelConfig.faithful(), ConfiguredTraining.model(faithful));
+        TrainSettings s = ConfiguredTraining.settings(faithful);
+        assertEquals(5e-4, s.learningRate());
+        assertEquals(0.99, s.beta2());
+        assertEquals(5, s.batchSize());
+        assertEquals(5.0, s.lstmClipNorm());
+    }
+
+    @Test
+    void defaultDiffersFromFaithfulOnlyInLossWeightsCnnDropoutAndLevelNormalisation() {
+        ModelConfig defaults = ConfiguredTraining.model(withLayer(null));
+
+        assertEquals(ModelConfig.faithful().toBuilder().lossWeights(ModelConfig.LossWeights.EQUAL).dropout(0.0)
+                .normalizeLevel(true).build(), defaults);
+    }
+
+    @Test
+    void paperLayerKeepsTheCnnDropout() {
+        ModelConfig paper = ConfiguredTraining.model(withLayer("paper.properties"));
+
+        assertEquals(0.5, paper.dropout());
+        assertEquals(300, paper.windowFrames());
+    }
+
+    @Test
+    void aNetworkAndItsTrainingWrittenAsKeysReadBackTheSame() {
+        for (String layer : new String[] {null, "quick.properties", "paper.properties", "faithful.properties"}) {
+            EmosparkConfig c = withLayer(layer);
+            ModelConfig config = ConfiguredTraining.model(c);
+            TrainSettings settings = ConfiguredTraining.settings(c);
+            EmosparkConfig back = EmosparkConfig.ofOverrides(ConfiguredTraining.keysOf(config, settings));
+            assertEquals(config, ConfiguredTraining.model(back), String.valueOf(layer));
+            assertEquals(settings, ConfiguredTraining.settings(back), String.valueOf(layer));
+        }
+        ModelConfig clipped = new ModelConfig(1000, 0.1, java.util.List.of(4), java.util.List.of(4), java.util.List.of(4),
+                0, 8, 4, 4, 50, 1, 3, ModelConfig.Fusion.ATTENTION, ModelConfig.Streams.BOTH, ModelConfig.LossWeights.EQUAL,
+                4, 10);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ConfiguredTraining.keysOf(clipped, ConfiguredTraining.settings(withLayer(null))));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("cell clip"), e.getMessage());
+    }
+}
