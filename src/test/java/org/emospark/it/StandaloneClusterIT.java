@@ -49,11 +49,6 @@ class StandaloneClusterIT {
             List.of(10, 5, 5), 0.0, 1024, 512, 256, 100.0, 1.0, 3, ModelConfig.Fusion.ATTENTION, ModelConfig.Streams.BOTH,
             ModelConfig.LossWeights.EQUAL, 4, 100);
     private static final String MODEL = "cluster-it-0001";
-    /**
-     * Drivers (SPARK_SUBMIT_OPTS) and executors (below) compile with C1 only, as test JVMs do: they live for a minute,
-     * not long enough to repay C2's compile time: with C2 the test took 575 CPU seconds, with C1 only 351.
-     */
-    private static final Map<String, String> C1_ONLY = Map.of("SPARK_SUBMIT_OPTS", "-XX:TieredStopAtLevel=1");
     private static final String SCORING_FRAME = "org.emospark.executor.SharedModel.predict";
 
     @TempDir
@@ -70,7 +65,7 @@ class StandaloneClusterIT {
         progress(timings);
 
         long t = System.nanoTime();
-        JobsScript.Run reference = JobsScript.run(C1_ONLY, score("local[2]", local));
+        JobsScript.Run reference = JobsScript.run(Map.of(), score("local[2]", local));
         assertScoredEverything(reference);
         Predictions expected = Predictions.of(local);
         assertEquals(FRAMES, expected.rows().size(), "one row per frame of every recording");
@@ -81,7 +76,7 @@ class StandaloneClusterIT {
         try (StandaloneCluster cluster = StandaloneCluster.start(tmp.resolve("cluster"), 2, 1, "1g")) {
             timings += ", cluster start " + secondsSince(t);
             t = System.nanoTime();
-            JobsScript.Run onCluster = JobsScript.run(C1_ONLY, score(cluster.masterUrl(), clean));
+            JobsScript.Run onCluster = JobsScript.run(Map.of(), score(cluster.masterUrl(), clean));
             assertScoredEverything(onCluster);
             expected.assertSameAs(Predictions.of(clean), "the cluster's predictions");
             timings += ", cluster " + secondsSince(t);
@@ -91,7 +86,7 @@ class StandaloneClusterIT {
             DriverUi ui = DriverUi.onFreePort();
             String[] args = Stream.concat(Stream.of("--conf", "spark.ui.port=" + ui.port()),
                     Stream.of(score(cluster.masterUrl(), lost))).toArray(String[]::new);
-            try (JobsScript.Started run = JobsScript.start("emospark", C1_ONLY, args)) {
+            try (JobsScript.Started run = JobsScript.start("emospark", Map.of(), args)) {
                 DriverUi.ExecutorInFrame busy;
                 try {
                     busy = ui.awaitExecutorIn(SCORING_FRAME, Duration.ofMinutes(10), run::isAlive);
@@ -128,6 +123,8 @@ class StandaloneClusterIT {
     /**
      * The score command on {@code master}. One shuffle partition per recording, not merged by adaptive execution
      * (which would make one task of so little data), so scoring is spread over several tasks on both executors.
+     * Executors compile with C1 only, as the drivers {@link JobsScript} starts do: they live for a minute, too short to
+     * repay C2's compile time (with C2 this test took 575 CPU seconds, with C1 only 351).
      */
     private static String[] score(String master, Path warehouse) {
         return new String[] {"--master", master, "--conf", "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1",

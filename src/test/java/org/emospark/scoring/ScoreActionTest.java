@@ -29,7 +29,6 @@ import org.emospark.model.predict.RecordingPredictor;
 import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.ModelStore;
 import org.emospark.testing.TinyLake;
-import org.emospark.train.TrainAction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +49,9 @@ class ScoreActionTest {
 
     @BeforeAll
     static void lakeAndModel() throws IOException {
-        wh = TinyLake.build(tmp);
-        modelId = new TrainAction(wh, TinyLake.CONFIG, TinyLake.SETTINGS).execute().manifest().modelId();
+        TinyLake.Trained lake = TinyLake.trained(tmp);
+        wh = lake.warehouse();
+        modelId = lake.modelId();
     }
 
     /** What the driver predicts for a split, reading the lake and running the model as evaluate does. */

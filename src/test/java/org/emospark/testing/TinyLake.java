@@ -1,8 +1,12 @@
 package org.emospark.testing;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.commons.io.FileUtils;
 import org.emospark.features.embedding.EmbedAction;
 import org.emospark.features.embedding.EmbedSettings;
 import org.emospark.features.embedding.VectorFormat;
@@ -13,6 +17,7 @@ import org.emospark.ingest.IngestSettings;
 import org.emospark.lake.Warehouse;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.TrainSettings;
+import org.emospark.train.TrainAction;
 
 /**
  * A lake small enough to train a model on in seconds: the {@link TestCorpus#writeSplits} recordings ingested at
@@ -31,7 +36,38 @@ public final class TinyLake {
     /** Two epochs, batches of two windows, seeded. */
     public static final TrainSettings SETTINGS = new TrainSettings(2, 2, 2, 0.005, 0.9, 0.99, 5, 11, false);
 
+    /** The lake of {@link #build(Path)} with one model trained on it, made once per test JVM; see {@link #trained}. */
+    private static Path trainedTemplate;
+    private static String trainedModelId;
+
+    /** A copy of the trained tiny lake and the id of the model stored in it. */
+    public record Trained(Warehouse warehouse, String modelId) {
+    }
+
     private TinyLake() {
+    }
+
+    /**
+     * The lake of {@link #build(Path)} with one model trained on it by {@link #CONFIG} and {@link #SETTINGS}, copied
+     * into {@code dir/wh}. The lake is built and the model trained once per test JVM (in a temporary folder removed at
+     * exit), so test classes that need a trained model share that cost and still each write to a lake of their own.
+     * The copy's {@code models.path} names the template's store; the store itself is read from the copy.
+     */
+    public static synchronized Trained trained(Path dir) throws IOException {
+        if (trainedTemplate == null) {
+            Path template = Files.createTempDirectory("emospark-tiny-lake-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileUtils.deleteQuietly(template.toFile())));
+            Warehouse wh = build(template);
+            trainedModelId = new TrainAction(wh, CONFIG, SETTINGS).execute().manifest().modelId();
+            trainedTemplate = template;
+        }
+        File copy = dir.resolve("wh").toFile();
+        try {
+            FileUtils.copyDirectory(trainedTemplate.resolve("wh").toFile(), copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("copying the trained tiny lake to " + copy, e);
+        }
+        return new Trained(new Warehouse(TestSpark.session(), copy.toString()), trainedModelId);
     }
 
     /** Writes the corpus under {@code dir/corpus} and builds the lake at {@code dir/wh}. */

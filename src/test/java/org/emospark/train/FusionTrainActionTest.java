@@ -48,8 +48,9 @@ class FusionTrainActionTest {
 
     @BeforeAll
     static void lakeModelAndFeatures() throws IOException {
-        wh = TinyLake.build(tmp);
-        source = new TrainAction(wh, TinyLake.CONFIG, TinyLake.SETTINGS).execute().manifest().modelId();
+        TinyLake.Trained lake = TinyLake.trained(tmp);
+        wh = lake.warehouse();
+        source = lake.modelId();
         new ParalinguisticFramesAction(wh).model(source).execute();
     }
 

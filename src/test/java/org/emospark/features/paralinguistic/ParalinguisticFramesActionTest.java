@@ -25,7 +25,6 @@ import org.emospark.model.predict.RecordingPredictor;
 import org.emospark.model.store.ModelStore;
 import org.emospark.testing.StoredModels;
 import org.emospark.testing.TinyLake;
-import org.emospark.train.TrainAction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -46,8 +45,9 @@ class ParalinguisticFramesActionTest {
 
     @BeforeAll
     static void lakeAndModel() throws IOException {
-        wh = TinyLake.build(tmp);
-        modelId = new TrainAction(wh, TinyLake.CONFIG, TinyLake.SETTINGS).execute().manifest().modelId();
+        TinyLake.Trained lake = TinyLake.trained(tmp);
+        wh = lake.warehouse();
+        modelId = lake.modelId();
     }
 
     private static long version() {
