@@ -1,6 +1,7 @@
 package org.emospark.evaluate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -15,12 +16,13 @@ import org.emospark.metrics.EmotionSeries;
 /**
  * Simple baselines, fitted on Train and scored like a model, so that a report shows at once whether the network
  * earns its cost. Each is a ridge regression per dimension on features standardised on Train (commons-math's LU solve
- * of the normal equations), on causal features, so it sees only what a unidirectional model sees:
+ * of the normal equations), on causal features, so it sees only what a unidirectional model sees, each averaged over
+ * several spans of the past so that the fit, not a hand-picked span, decides how much context counts:
  * <ul>
- *   <li>{@link Kind#PROSODY}: the frame's energy (dB) and zero-crossing rate, each averaged over the last
- *       {@value #PROSODY_FRAMES} frames, from the audio as the network hears it (level-normalised when the model is);</li>
- *   <li>{@link Kind#WORDS}: the mean of the word vectors of the frames with a word among the last
- *       {@value #WORDS_FRAMES} frames (a bag of word vectors; zeros before the first word).</li>
+ *   <li>{@link Kind#PROSODY}: the frame's energy (dB) and zero-crossing rate, each averaged over the last 1, 4 and
+ *       16 s ({@link #PROSODY_FRAMES}), from the audio as the network hears it (level-normalised when the model is);</li>
+ *   <li>{@link Kind#WORDS}: the mean of the word vectors of the frames with a word among the last 4 and 16 s
+ *       ({@link #WORDS_FRAMES}; a bag of word vectors; zeros before the first word).</li>
  * </ul>
  */
 public final class Baselines {
@@ -33,10 +35,10 @@ public final class Baselines {
         }
     }
 
-    /** Frames (100 ms) of the prosody average: 2 s. */
-    public static final int PROSODY_FRAMES = 20;
-    /** Frames of the word-vector average: 4 s. */
-    public static final int WORDS_FRAMES = 40;
+    /** The spans, in 100 ms frames, of the prosody averages: 1, 4 and 16 s. */
+    public static final List<Integer> PROSODY_FRAMES = List.of(10, 40, 160);
+    /** The spans of the word-vector averages: 4 and 16 s. */
+    public static final List<Integer> WORDS_FRAMES = List.of(40, 160);
     /** Ridge penalty on the standardised features, per frame of Train. */
     private static final double RIDGE = 1e-3;
 
@@ -159,8 +161,7 @@ public final class Baselines {
     }
 
     private static double[][] prosody(RecordingExample r, int n, int frameSamples) {
-        double[] energy = new double[n];
-        double[] zcr = new double[n];
+        double[][] perFrame = new double[n][2];   // energy (dB), zero-crossing rate
         float[] buf = new float[frameSamples];
         for (int f = 0; f < n; f++) {
             r.pcm().read((long) f * frameSamples, buf, 0, frameSamples);
@@ -172,46 +173,70 @@ public final class Baselines {
                     crossings++;
                 }
             }
-            energy[f] = 10 * Math.log10(sq / frameSamples + 1e-10);
-            zcr[f] = crossings / (double) frameSamples;
+            perFrame[f][0] = 10 * Math.log10(sq / frameSamples + 1e-10);
+            perFrame[f][1] = crossings / (double) frameSamples;
         }
-        double[][] x = new double[n][];
-        double se = 0;
-        double sz = 0;
-        for (int f = 0; f < n; f++) {
-            se += energy[f];
-            sz += zcr[f];
-            if (f >= PROSODY_FRAMES) {
-                se -= energy[f - PROSODY_FRAMES];
-                sz -= zcr[f - PROSODY_FRAMES];
-            }
-            int k = Math.min(f + 1, PROSODY_FRAMES);
-            x[f] = new double[] {se / k, sz / k, 1};
-        }
-        return x;
+        boolean[] every = new boolean[n];
+        Arrays.fill(every, true);
+        return withIntercept(n, PROSODY_FRAMES.stream().map(span -> causalMeans(perFrame, every, span)).toList());
     }
 
     private static double[][] words(RecordingExample r, int n) {
         int dims = r.semanticDims();
         float[] v = r.semantic();
-        double[][] x = new double[n][];
-        double[] sum = new double[dims];
-        int withWord = 0;
+        double[][] perFrame = new double[n][dims];
+        boolean[] withWord = new boolean[n];
         for (int f = 0; f < n; f++) {
-            if (hasWord(v, f, dims)) {
-                add(sum, v, f, dims, 1);
-                withWord++;
-            }
-            int old = f - WORDS_FRAMES;
-            if (old >= 0 && hasWord(v, old, dims)) {
-                add(sum, v, old, dims, -1);
-                withWord--;
-            }
-            double[] row = new double[dims + 1];
+            withWord[f] = hasWord(v, f, dims);
             for (int d = 0; d < dims; d++) {
-                row[d] = withWord > 0 ? sum[d] / withWord : 0;
+                perFrame[f][d] = v[f * dims + d];
             }
-            row[dims] = 1;
+        }
+        return withIntercept(n, WORDS_FRAMES.stream().map(span -> causalMeans(perFrame, withWord, span)).toList());
+    }
+
+    /**
+     * Per frame, the mean of {@code perFrame} over the frames among the last {@code span} (this one included) whose
+     * {@code counted} flag is set; zeros where none is.
+     */
+    static double[][] causalMeans(double[][] perFrame, boolean[] counted, int span) {
+        int n = perFrame.length;
+        int width = n == 0 ? 0 : perFrame[0].length;
+        double[][] out = new double[n][width];
+        double[] sum = new double[width];
+        int k = 0;
+        for (int f = 0; f < n; f++) {
+            if (counted[f]) {
+                add(sum, perFrame[f], 1);
+                k++;
+            }
+            int old = f - span;
+            if (old >= 0 && counted[old]) {
+                add(sum, perFrame[old], -1);
+                k--;
+            }
+            for (int d = 0; k > 0 && d < width; d++) {
+                out[f][d] = sum[d] / k;
+            }
+        }
+        return out;
+    }
+
+    /** The blocks side by side per frame, then the constant 1. */
+    private static double[][] withIntercept(int n, List<double[][]> blocks) {
+        double[][] x = new double[n][];
+        for (int f = 0; f < n; f++) {
+            int width = 1;
+            for (double[][] b : blocks) {
+                width += b[f].length;
+            }
+            double[] row = new double[width];
+            int at = 0;
+            for (double[][] b : blocks) {
+                System.arraycopy(b[f], 0, row, at, b[f].length);
+                at += b[f].length;
+            }
+            row[width - 1] = 1;
             x[f] = row;
         }
         return x;
@@ -226,9 +251,9 @@ public final class Baselines {
         return false;
     }
 
-    private static void add(double[] sum, float[] v, int frame, int dims, int sign) {
-        for (int d = 0; d < dims; d++) {
-            sum[d] += sign * v[frame * dims + d];
+    private static void add(double[] sum, double[] x, int sign) {
+        for (int d = 0; d < sum.length; d++) {
+            sum[d] += sign * x[d];
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.emospark.evaluate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,53 @@ class BaselinesTest {
         assertTrue(Math.abs(prosody.valence().ccc()) < 0.3, "prosody valence " + prosody);
         assertTrue(words.valence().ccc() > 0.6, "words valence " + words);
         assertTrue(Math.abs(words.arousal().ccc()) < 0.3, "words arousal " + words);
+    }
+
+    /**
+     * Arousal drifts slowly, and each 3 s of the recording gets its own loudness offset (sd 8 dB) that has nothing to do
+     * with it, as speech does from one phrase to the next: a 2 s average mostly follows the offsets, a 16 s one the drift.
+     */
+    private static RecordingExample phrasedRecording(String id, long seed) {
+        Random rnd = new Random(seed);
+        int n = 1200;
+        float[] pcm = new float[n * FRAME];
+        float[] labels = new float[n * 3];
+        double phase = rnd.nextDouble() * 6;
+        double offset = 0;
+        for (int f = 0; f < n; f++) {
+            if (f % 30 == 0) {
+                offset = 8 * rnd.nextGaussian();
+            }
+            double a = 0.8 * Math.sin(f / 120.0 + phase);
+            double amp = Math.pow(10, (-30 + 8 * a + offset) / 20);
+            for (int i = 0; i < FRAME; i++) {
+                pcm[f * FRAME + i] = (float) (amp * rnd.nextGaussian());
+            }
+            labels[3 * f] = (float) a;
+        }
+        return new RecordingExample(id, "x", n, PcmSource.of(pcm), new boolean[n], DIMS, new float[n * DIMS], labels);
+    }
+
+    @Test
+    void prosodyLooksFarEnoughBackToSeeASlowDriftThroughPhraseToPhraseLoudness() {
+        List<RecordingExample> train = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            train.add(phrasedRecording("Train_" + i, i));
+        }
+        List<RecordingExample> test = List.of(phrasedRecording("Test_1", 100), phrasedRecording("Test_2", 101));
+        DimensionScores prosody = Baselines.fitAndScore(train, test, FRAME).get(0).concatenated();
+        assertTrue(prosody.arousal().ccc() > 0.7, "prosody arousal " + prosody);
+    }
+
+    @Test
+    void causalMeansAverageTheCountedFramesOfTheLastSpan() {
+        double[][] x = {{1, 10}, {2, 20}, {3, 30}, {4, 40}};
+        boolean[] counted = {false, true, true, true};
+        double[][] m = Baselines.causalMeans(x, counted, 2);
+        assertArrayEquals(new double[] {0, 0}, m[0], 0, "nothing counted yet");
+        assertArrayEquals(new double[] {2, 20}, m[1], 0);
+        assertArrayEquals(new double[] {2.5, 25}, m[2], 1e-12);
+        assertArrayEquals(new double[] {3.5, 35}, m[3], 1e-12, "frame 1 has left the span");
     }
 
     @Test
