@@ -5,6 +5,7 @@ import org.emospark.jobs.BenchScoreJob;
 import org.emospark.jobs.EmbedJob;
 import org.emospark.jobs.EvaluateJob;
 import org.emospark.jobs.FeaturesJob;
+import org.emospark.jobs.ImportModelJob;
 import org.emospark.jobs.IngestJob;
 import org.emospark.jobs.ScoreJob;
 import org.emospark.jobs.SqlJob;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "emospark", mixinStandardHelpOptions = true, version = "emospark 0.1.0",
         description = {"Speech emotion recognition with semantic information, at corpus scale, on Spark.",
                 "Commands run as Spark jobs over a Delta Lake warehouse (default ./warehouse)."},
-        subcommands = {IngestJob.class, EmbedJob.class, FeaturesJob.class, TrainJob.class, EvaluateJob.class, ScoreJob.class,
-                SqlJob.class, SqlServerJob.class, BenchModelJob.class, BenchScoreJob.class,
+        subcommands = {IngestJob.class, EmbedJob.class, FeaturesJob.class, TrainJob.class, ImportModelJob.class,
+                EvaluateJob.class, ScoreJob.class, SqlJob.class, SqlServerJob.class, BenchModelJob.class, BenchScoreJob.class,
                 CommandLine.HelpCommand.class})
 public final class EmosparkCli implements Runnable {
     public static final int EXIT_FAILURE = 1;

@@ -23,6 +23,7 @@ import org.emospark.scoring.ScoringBenchmark;
 import org.emospark.sql.CatalogSync;
 import org.emospark.train.FusionRun;
 import org.emospark.train.FusionSweepResult;
+import org.emospark.train.ImportModelResult;
 import org.emospark.train.TrainResult;
 
 /**
@@ -118,6 +119,23 @@ public final class ResultText {
         }
         sb.append(String.format("  time: %.1f s%n", elapsedSeconds));
         return sb.toString();
+    }
+
+    /** {@link ImportModelResult} as the console shows it. */
+    public static String of(ImportModelResult r) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("%s model %s from %s%n", r.copied() ? "Imported" : "Already holding", r.modelId(), r.from()));
+        s.append(String.format("  trained on: %s%n", r.trainedOnVersions().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " v" + e.getValue()).collect(Collectors.joining(", "))));
+        if (r.embeddingSet() != null) {
+            s.append(String.format("  embedding set: %s (build this lake's semantic frames with "
+                    + "features --semantic --embeddings %s)%n", r.embeddingSet(), r.embeddingSet()));
+        }
+        for (MergeCounts c : r.tables()) {
+            s.append("  ").append(c).append(String.format(" (version %d)%n", c.version()));
+        }
+        s.append(String.format("  time: %.1f s%n", r.seconds()));
+        return s.toString();
     }
 
     /** {@link ParalinguisticFramesResult} as the console shows it. */

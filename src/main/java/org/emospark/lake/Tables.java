@@ -191,7 +191,8 @@ public final class Tables {
                     field("stage", StringType, true),  // end_to_end | fusion
                     field("source_model_id", StringType, true),  // fusion: whose CNN and features it kept
                     field("sweep", StringType, true),  // fusion: the sweep that trained it
-                    field("sweep_best", BooleanType, true)),  // fusion: the sweep's best by Devel CCC
+                    field("sweep_best", BooleanType, true),  // fusion: the sweep's best by Devel CCC
+                    field("imported_from", StringType, true)),  // import-model: the warehouse it was trained in
             List.of("model_id"), List.of("train_wall_s", "audio_s_per_s", "data_wait_fraction", "created_at"), null,
             List.of());
 

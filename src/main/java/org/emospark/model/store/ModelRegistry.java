@@ -48,10 +48,13 @@ public final class ModelRegistry {
     }
 
     /**
-     * A model to register: its manifest, where it is stored and, for a model of a sweep, whether it is the sweep's
-     * best by mean Devel CCC ({@code null} otherwise).
+     * A model to register: its manifest, where it is stored, for a model of a sweep whether it is the sweep's best by
+     * mean Devel CCC ({@code null} otherwise), and for a model trained in another warehouse that warehouse's root.
      */
-    public record Entry(ModelManifest manifest, String path, Boolean sweepBest) {
+    public record Entry(ModelManifest manifest, String path, Boolean sweepBest, String importedFrom) {
+        public Entry(ModelManifest manifest, String path, Boolean sweepBest) {
+            this(manifest, path, sweepBest, null);
+        }
     }
 
     /** Registers several models in one write. */
@@ -68,7 +71,7 @@ public final class ModelRegistry {
                     d.valence().ccc(), d.liking().ccc(), d.meanCcc(), m.trainWallSeconds(), m.audioSecondsPerSecond(),
                     m.dataWaitFraction(), Timestamp.from(Instant.parse(m.createdAt())), m.stage(),
                     origin == null ? null : origin.sourceModelId(), origin == null ? null : origin.sweep(),
-                    e.sweepBest()));
+                    e.sweepBest(), e.importedFrom()));
         }
         return KeyedMerge.merge(warehouse, Tables.MODELS,
                 warehouse.spark().createDataFrame(rows, Tables.MODELS.schema()), List.of());
