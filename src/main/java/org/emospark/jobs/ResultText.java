@@ -36,15 +36,11 @@ public final class ResultText {
 
     /** {@link EvaluateResult} as the console shows it. */
     public static String of(EvaluateResult r) {
-        String split = r.split();
-        List<ModelEvaluation> models = r.models();
-        Path comparison = r.comparison();
-        double seconds = r.seconds();
         StringBuilder s = new StringBuilder();
-        s.append(String.format("Evaluated %d model(s) on %s (%d recordings)%n", models.size(), split,
-                models.get(0).result().recordings().size()));
+        s.append(String.format("Evaluated %d model(s) on %s (%d recordings)%n", r.models().size(), r.split(),
+                r.models().get(0).result().recordings().size()));
         s.append(String.format("%n  %-34s %-15s %8s %8s %8s %8s%n", "model", "aggregate", "CCC A", "CCC V", "CCC L", "mean"));
-        for (ModelEvaluation m : models) {
+        for (ModelEvaluation m : r.models()) {
             row(s, m.result().modelId(), "concatenated", m.result().concatenated());
             row(s, "", "recording mean", m.result().perRecordingMean());
         }
@@ -52,23 +48,23 @@ public final class ResultText {
             row(s, b.kind().label(), "concatenated", b.concatenated());
         }
         s.append(String.format("%n  %-34s %-15s %8s %8s %8s%n", "model", "", "Pearson A", "Pearson V", "Pearson L"));
-        for (ModelEvaluation m : models) {
+        for (ModelEvaluation m : r.models()) {
             DimensionScores c = m.result().concatenated();
             s.append(String.format("  %-34s %-15s %8.3f %8.3f %8.3f%n", m.result().modelId(), "concatenated",
                     c.get(Dimension.AROUSAL).pearson(), c.get(Dimension.VALENCE).pearson(), c.get(Dimension.LIKING).pearson()));
         }
         s.append('\n');
-        for (ModelEvaluation m : models) {
+        for (ModelEvaluation m : r.models()) {
             for (Map.Entry<String, String> e : m.skipped().entrySet()) {
                 s.append(String.format("  left out: %s (%s)%n", e.getKey(), e.getValue()));
             }
             s.append(String.format("  report:   %s%n", m.report()));
             s.append(String.format("  %s%n", m.written()));
         }
-        if (comparison != null) {
-            s.append(String.format("  comparison: %s%n", comparison));
+        if (r.comparison() != null) {
+            s.append(String.format("  comparison: %s%n", r.comparison()));
         }
-        s.append(String.format("  time:     %.1f s%n", seconds));
+        s.append(String.format("  time:     %.1f s%n", r.seconds()));
         return s.toString();
     }
 
@@ -79,45 +75,28 @@ public final class ResultText {
 
     /** {@link SemanticFramesResult} as the console shows it. */
     public static String of(SemanticFramesResult r) {
-        String embeddingSet = r.embeddingSet();
-        long recordings = r.recordings();
-        long frames = r.frames();
-        long framesWithWord = r.framesWithWord();
-        long framesWithUnknownWord = r.framesWithUnknownWord();
-        MergeCounts table = r.table();
-        double elapsedSeconds = r.elapsedSeconds();
-
         return String.format("Semantic frames from embedding set %s, words of: %s%n"
                         + "  %d recordings, %d frames (%.1f%% with a word; %d of those with an out-of-vocabulary word)%n"
                         + "  %s (version %d)%n  time: %.1f s (%.0f frames per second)%n",
-                embeddingSet, r.wordSpeakers(), recordings, frames, frames == 0 ? 0 : 100.0 * framesWithWord / frames,
-                framesWithUnknownWord, table, table.version(), elapsedSeconds, r.framesPerSecond());
+                r.embeddingSet(), r.wordSpeakers(), r.recordings(), r.frames(), r.frames() == 0 ? 0 : 100.0 * r.framesWithWord() / r.frames(),
+                r.framesWithUnknownWord(), r.table(), r.table().version(), r.elapsedSeconds(), r.framesPerSecond());
     }
 
     /** {@link EmbedResult} as the console shows it. */
     public static String of(EmbedResult r) {
-        String embeddingSet = r.embeddingSet();
-        String source = r.source();
-        int dims = r.dims();
-        long vocabularySize = r.vocabularySize();
-        long sentences = r.sentences();
-        long tokens = r.tokens();
-        org.emospark.features.embedding.ValenceNeighbours.Result neighbours = r.neighbours();
-        List<MergeCounts> tables = r.tables();
-        double elapsedSeconds = r.elapsedSeconds();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("Embedding set %s (%s): %d words x %d dims%n", embeddingSet, source, vocabularySize,
-                dims));
-        if (sentences > 0) {
-            sb.append(String.format("  trained on %d sentences, %d tokens%n", sentences, tokens));
+        sb.append(String.format("Embedding set %s (%s): %d words x %d dims%n", r.embeddingSet(), r.source(), r.vocabularySize(),
+                r.dims()));
+        if (r.sentences() > 0) {
+            sb.append(String.format("  trained on %d sentences, %d tokens%n", r.sentences(), r.tokens()));
         }
-        if (neighbours != null) {
-            sb.append("  ").append(neighbours.describe()).append(System.lineSeparator());
+        if (r.neighbours() != null) {
+            sb.append("  ").append(r.neighbours().describe()).append(System.lineSeparator());
         }
-        for (MergeCounts c : tables) {
+        for (MergeCounts c : r.tables()) {
             sb.append("  ").append(c).append(String.format(" (version %d)%n", c.version()));
         }
-        sb.append(String.format("  time: %.1f s%n", elapsedSeconds));
+        sb.append(String.format("  time: %.1f s%n", r.elapsedSeconds()));
         return sb.toString();
     }
 
@@ -140,81 +119,51 @@ public final class ResultText {
 
     /** {@link ParalinguisticFramesResult} as the console shows it. */
     public static String of(ParalinguisticFramesResult r) {
-        String modelId = r.modelId();
-        int dims = r.dims();
-        long recordings = r.recordings();
-        long computed = r.computed();
-        Map<String, Long> rejectedByReason = r.rejectedByReason();
-        long frames = r.frames();
-        double audioSeconds = r.audioSeconds();
-        double computeSeconds = r.computeSeconds();
-        MergeCounts table = r.table();
-        MergeCounts rejects = r.rejects();
-        double seconds = r.seconds();
         StringBuilder s = new StringBuilder();
-        s.append(String.format("Paralinguistic frames from the CNN of model %s (%d values per frame)%n", modelId, dims));
-        s.append(String.format("  recordings: %d, %d computed, %d rejected%s%n", recordings, computed, r.rejected(),
-                rejectedByReason.isEmpty() ? "" : " (" + rejectedByReason.entrySet().stream()
+        s.append(String.format("Paralinguistic frames from the CNN of model %s (%d values per frame)%n", r.modelId(), r.dims()));
+        s.append(String.format("  recordings: %d, %d computed, %d rejected%s%n", r.recordings(), r.computed(), r.rejected(),
+                r.rejectedByReason().isEmpty() ? "" : " (" + r.rejectedByReason().entrySet().stream()
                         .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
-        s.append(String.format("  frames:     %d (%.1f s of audio)%n", frames, audioSeconds));
-        s.append(String.format("  %s (version %d)%n", table, table.version()));
-        s.append(String.format("  %s (version %d)%n", rejects, rejects.version()));
-        s.append(String.format("  CNN pass:   %.1f s (%.1f s of audio per second)%n", computeSeconds,
-                computeSeconds > 0 ? audioSeconds / computeSeconds : 0));
-        s.append(String.format("  time:       %.1f s (%.1f s of audio per second)%n", seconds,
-                seconds > 0 ? audioSeconds / seconds : 0));
+        s.append(String.format("  frames:     %d (%.1f s of audio)%n", r.frames(), r.audioSeconds()));
+        s.append(String.format("  %s (version %d)%n", r.table(), r.table().version()));
+        s.append(String.format("  %s (version %d)%n", r.rejects(), r.rejects().version()));
+        s.append(String.format("  CNN pass:   %.1f s (%.1f s of audio per second)%n", r.computeSeconds(),
+                r.computeSeconds() > 0 ? r.audioSeconds() / r.computeSeconds() : 0));
+        s.append(String.format("  time:       %.1f s (%.1f s of audio per second)%n", r.seconds(),
+                r.seconds() > 0 ? r.audioSeconds() / r.seconds() : 0));
         return s.toString();
     }
 
     /** {@link IngestResult} as the console shows it. */
     public static String of(IngestResult r) {
-        String input = r.input();
-        String layout = r.layout();
-        String warehouse = r.warehouse();
-        int recordingsFound = r.recordingsFound();
-        long recordingsIngested = r.recordingsIngested();
-        long recordingsUnchanged = r.recordingsUnchanged();
-        double audioSeconds = r.audioSeconds();
-        Map<String, Long> rejectsByReason = r.rejectsByReason();
-        Map<String, MergeCounts> tables = r.tables();
-        double elapsedSeconds = r.elapsedSeconds();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("Ingested %s (%s layout) into %s%n", input, layout, warehouse));
+        sb.append(String.format("Ingested %s (%s layout) into %s%n", r.input(), r.layout(), r.warehouse()));
         sb.append(String.format("  recordings: %d found, %d ingested (%.1f s of audio), %d unchanged since the last ingest%n",
-                recordingsFound, recordingsIngested, audioSeconds, recordingsUnchanged));
-        sb.append(String.format("  rejects:    %d%s%n", r.rejectCount(), rejectsByReason.isEmpty() ? ""
-                : " (" + rejectsByReason.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                r.recordingsFound(), r.recordingsIngested(), r.audioSeconds(), r.recordingsUnchanged()));
+        sb.append(String.format("  rejects:    %d%s%n", r.rejectCount(), r.rejectsByReason().isEmpty() ? ""
+                : " (" + r.rejectsByReason().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", ")) + "; see the rejects table)"));
-        for (MergeCounts c : tables.values()) {
+        for (MergeCounts c : r.tables().values()) {
             sb.append("  ").append(c).append(String.format(" (version %d)%n", c.version()));
         }
-        sb.append(String.format("  time:       %.1f s (%.1f s of audio per second)%n", elapsedSeconds, r.throughput()));
+        sb.append(String.format("  time:       %.1f s (%.1f s of audio per second)%n", r.elapsedSeconds(), r.throughput()));
         return sb.toString();
     }
 
     /** {@link FusionSweepResult} as the console shows it. */
     public static String of(FusionSweepResult result) {
-        String sweep = result.sweep();
-        String sourceModelId = result.sourceModelId();
-        List<FusionSweepResult.Row> rows = result.rows();
-        String bestModelId = result.bestModelId();
-        Map<String, String> skipped = result.skipped();
-        MergeCounts registered = result.registered();
-        EvaluateResult devel = result.devel();
-        double trainSeconds = result.trainSeconds();
-        double seconds = result.seconds();
         StringBuilder s = new StringBuilder();
-        long trained = rows.stream().filter(FusionSweepResult.Row::trained).count();
+        long trained = result.rows().stream().filter(FusionSweepResult.Row::trained).count();
         s.append(String.format("Fusion sweep %s from the CNN features of model %s: %d configuration(s), %d trained, %d kept "
-                + "as already trained, %d failed%n", sweep, sourceModelId, rows.size(), trained,
-                rows.size() - trained - result.failed().size(), result.failed().size()));
+                + "as already trained, %d failed%n", result.sweep(), result.sourceModelId(), result.rows().size(), trained,
+                result.rows().size() - trained - result.failed().size(), result.failed().size()));
         Map<String, DimensionScores> evaluated = new HashMap<>();
-        if (devel != null) {
-            devel.models().forEach(m -> evaluated.put(m.result().modelId(), m.result().concatenated()));
+        if (result.devel() != null) {
+            result.devel().models().forEach(m -> evaluated.put(m.result().modelId(), m.result().concatenated()));
         }
         s.append(String.format("%n  %-22s %-40s %-9s %5s %9s %-6s %6s %8s   %-29s %s%n", "configuration", "model", "fusion",
                 "lstm", "lr", "init", "epochs", "train s", "Devel CCC A / V / L / mean", "evaluate (audio)"));
-        for (FusionSweepResult.Row r : rows) {
+        for (FusionSweepResult.Row r : result.rows()) {
             FusionRun run = r.run();
             String head = String.format("  %-22s %-40s %-9s %5d %9.2e %-6s", r.configuration(), r.modelId(),
                     run.config().fusion().name().toLowerCase(), run.config().lstmUnits(), run.settings().learningRate(),
@@ -228,135 +177,107 @@ public final class ResultText {
             DimensionScores e = evaluated.get(m.modelId());
             s.append(String.format("%s %6s %8.1f   %.3f %.3f %.3f %.3f   %s%s%n", head, m.bestEpoch() + "/" + m.epochs().size(),
                     m.trainWallSeconds(), d.arousal().ccc(), d.valence().ccc(), d.liking().ccc(), d.meanCcc(),
-                    e == null ? "-" : String.format("%.3f", e.meanCcc()), m.modelId().equals(bestModelId) ? "  <- best" : ""));
+                    e == null ? "-" : String.format("%.3f", e.meanCcc()), m.modelId().equals(result.bestModelId()) ? "  <- best" : ""));
         }
         s.append('\n');
-        for (Map.Entry<String, String> e : skipped.entrySet()) {
+        for (Map.Entry<String, String> e : result.skipped().entrySet()) {
             s.append(String.format("  left out:    %s (%s)%n", e.getKey(), e.getValue()));
         }
-        if (registered != null) {
-            s.append(String.format("  %s (version %d)%n", registered, registered.version()));
+        if (result.registered() != null) {
+            s.append(String.format("  %s (version %d)%n", result.registered(), result.registered().version()));
         }
-        if (devel != null) {
-            devel.models().forEach(m -> s.append(String.format("  %s; report %s%n", m.written(), m.report())));
-            if (devel.comparison() != null) {
-                s.append(String.format("  comparison:  %s%n", devel.comparison()));
+        if (result.devel() != null) {
+            result.devel().models().forEach(m -> s.append(String.format("  %s; report %s%n", m.written(), m.report())));
+            if (result.devel().comparison() != null) {
+                s.append(String.format("  comparison:  %s%n", result.devel().comparison()));
             }
         }
-        s.append(String.format("  training:    %.1f s in Spark tasks, one per configuration%n", trainSeconds));
-        s.append(String.format("  time:        %.1f s%n", seconds));
+        s.append(String.format("  training:    %.1f s in Spark tasks, one per configuration%n", result.trainSeconds()));
+        s.append(String.format("  time:        %.1f s%n", result.seconds()));
         return s.toString();
     }
 
     /** {@link CatalogSync} as the console shows it. */
     public static String of(CatalogSync r) {
-        List<String> tables = r.tables();
-        List<String> views = r.views();
-        Map<String, List<String>> waiting = r.waiting();
         StringBuilder sb = new StringBuilder();
-        sb.append("  tables: ").append(tables.isEmpty() ? "(none new)" : String.join(", ", tables)).append('\n');
-        sb.append("  views:  ").append(views.isEmpty() ? "(none new)" : String.join(", ", views)).append('\n');
-        waiting.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sb.append("  waiting: ")
+        sb.append("  tables: ").append(r.tables().isEmpty() ? "(none new)" : String.join(", ", r.tables())).append('\n');
+        sb.append("  views:  ").append(r.views().isEmpty() ? "(none new)" : String.join(", ", r.views())).append('\n');
+        r.waiting().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sb.append("  waiting: ")
                 .append(e.getKey()).append(" (needs ").append(String.join(", ", e.getValue())).append(")\n"));
         return sb.toString();
     }
 
     /** {@link TrainResult} as the console shows it. */
     public static String of(TrainResult r) {
-        ModelManifest manifest = r.manifest();
-        String path = r.path();
-        boolean trained = r.trained();
-        Map<String, String> skipped = r.skipped();
-        MergeCounts registered = r.registered();
-        double seconds = r.seconds();
-
-            StringBuilder s = new StringBuilder();
-            ModelManifest m = manifest;
-            if (trained) {
-                s.append(String.format("Trained model %s%n", m.modelId()));
-            } else {
-                s.append(String.format("Model %s is already trained from the same config, settings and lake table "
-                        + "versions; kept it (--force trains again)%n", m.modelId()));
-            }
-            s.append(String.format("  stored at:   %s%n", path));
-            if (m.fusion() != null) {
-                s.append(String.format("  stage:       fusion, from the CNN features of model %s (CNN kept as it is; "
-                                + "post-CNN start: %s, %d parameter arrays taken from the source)%n", m.fusion().sourceModelId(),
-                        m.fusion().init(), m.fusion().fromSource().size()));
-            }
-            s.append(String.format("  network:     %s fusion, %s stream(s), %,d parameters, windows of %d frames%n",
-                    m.config().fusion().name().toLowerCase(), m.config().streams().name().toLowerCase(), m.parameterCount(),
-                    m.config().windowFrames()));
-            s.append(String.format("  data:        %d Train recordings (%.1f s in windows), %d Devel recordings; "
-                            + "embedding set %s%s%n", m.trainRecordings().size(), m.trainAudioSeconds(),
-                    m.develRecordings().size(), m.embeddingSet(), m.settings().shuffledLabels() ? "; LABELS SHUFFLED (control)" : ""));
-            for (Map.Entry<String, String> e : skipped.entrySet()) {
-                s.append(String.format("  left out:    %s (%s)%n", e.getKey(), e.getValue()));
-            }
-            DimensionScores d = m.devel();
-            s.append(String.format("  best epoch:  %d of %d; Devel CCC arousal %.3f, valence %.3f, liking %.3f (mean %.3f)%n",
-                    m.bestEpoch(), m.epochs().size(), d.arousal().ccc(), d.valence().ccc(), d.liking().ccc(), d.meanCcc()));
-            s.append(String.format("  training:    %.1f s, %.1f s of audio per second, %.1f%% of it waiting for data%n",
-                    m.trainWallSeconds(), m.audioSecondsPerSecond(), 100 * m.dataWaitFraction()));
-            s.append(String.format("  %s%n", registered));
-            s.append(String.format("  time:        %.1f s%n", seconds));
-            return s.toString();
+        StringBuilder s = new StringBuilder();
+        ModelManifest m = r.manifest();
+        if (r.trained()) {
+            s.append(String.format("Trained model %s%n", m.modelId()));
+        } else {
+            s.append(String.format("Model %s is already trained from the same config, settings and lake table "
+                    + "versions; kept it (--force trains again)%n", m.modelId()));
+        }
+        s.append(String.format("  stored at:   %s%n", r.path()));
+        if (m.fusion() != null) {
+            s.append(String.format("  stage:       fusion, from the CNN features of model %s (CNN kept as it is; "
+                            + "post-CNN start: %s, %d parameter arrays taken from the source)%n", m.fusion().sourceModelId(),
+                    m.fusion().init(), m.fusion().fromSource().size()));
+        }
+        s.append(String.format("  network:     %s fusion, %s stream(s), %,d parameters, windows of %d frames%n",
+                m.config().fusion().name().toLowerCase(), m.config().streams().name().toLowerCase(), m.parameterCount(),
+                m.config().windowFrames()));
+        s.append(String.format("  data:        %d Train recordings (%.1f s in windows), %d Devel recordings; "
+                        + "embedding set %s%s%n", m.trainRecordings().size(), m.trainAudioSeconds(),
+                m.develRecordings().size(), m.embeddingSet(), m.settings().shuffledLabels() ? "; LABELS SHUFFLED (control)" : ""));
+        for (Map.Entry<String, String> e : r.skipped().entrySet()) {
+            s.append(String.format("  left out:    %s (%s)%n", e.getKey(), e.getValue()));
+        }
+        DimensionScores d = m.devel();
+        s.append(String.format("  best epoch:  %d of %d; Devel CCC arousal %.3f, valence %.3f, liking %.3f (mean %.3f)%n",
+                m.bestEpoch(), m.epochs().size(), d.arousal().ccc(), d.valence().ccc(), d.liking().ccc(), d.meanCcc()));
+        s.append(String.format("  training:    %.1f s, %.1f s of audio per second, %.1f%% of it waiting for data%n",
+                m.trainWallSeconds(), m.audioSecondsPerSecond(), 100 * m.dataWaitFraction()));
+        s.append(String.format("  %s%n", r.registered()));
+        s.append(String.format("  time:        %.1f s%n", r.seconds()));
+        return s.toString();
     }
 
     /** {@link ScoringBenchmark.Report} as the console shows it. */
     public static String of(ScoringBenchmark.Report r) {
-        String modelId = r.modelId();
-        int recordings = r.recordings();
-        int batchSize = r.batchSize();
-        WindowMode windows = r.windows();
-        double sparkAudioSeconds = r.sparkAudioSeconds();
-        double sparkSeconds = r.sparkSeconds();
-        double plainAudioSeconds = r.plainAudioSeconds();
-        double plainSeconds = r.plainSeconds();
 
             return String.format("Scoring benchmark, model %s, %d recordings, batches of %d windows, %s%n"
                             + "  spark, end to end (score --rescore): %.1f s of audio in %.1f s = %.1f x real time%n"
                             + "  plain DJL loop in one JVM (framing and forward pass, rows preloaded): %.1f s of audio in %.1f s = %.1f x real time%n"
                             + "  spark / plain: %.2f%n",
-                    modelId, recordings, batchSize, windows.key(), sparkAudioSeconds, sparkSeconds, r.sparkTimesRealTime(),
-                    plainAudioSeconds, plainSeconds, r.plainTimesRealTime(), r.sparkTimesRealTime() / r.plainTimesRealTime());
+                    r.modelId(), r.recordings(), r.batchSize(), r.windows().key(), r.sparkAudioSeconds(), r.sparkSeconds(), r.sparkTimesRealTime(),
+                    r.plainAudioSeconds(), r.plainSeconds(), r.plainTimesRealTime(), r.sparkTimesRealTime() / r.plainTimesRealTime());
     }
 
     /** {@link ScoreResult} as the console shows it. */
     public static String of(ScoreResult r) {
-        Selection selection = r.selection();
-        long scored = r.scored();
-        Map<String, Long> rejectedByReason = r.rejectedByReason();
-        long withoutTranscript = r.withoutTranscript();
-        long frames = r.frames();
-        double audioSeconds = r.audioSeconds();
-        double seconds = r.seconds();
-        MergeCounts predictions = r.predictions();
-        MergeCounts emotion = r.emotion();
-        MergeCounts rejects = r.rejects();
 
-        Selection s = selection;
+        Selection s = r.selection();
         StringBuilder out = new StringBuilder();
         out.append(String.format("Scored with model %s, score date %s%s%n", s.modelId(), s.scoreDate(),
                 s.recordingFilter() == null ? "" : " (recordings: " + s.recordingFilter() + ")"));
         out.append(String.format("  recordings: %d selected, %d scored, %d skipped as already scored%s, %d rejected%s%n",
-                s.selected(), scored, s.alreadyScored(), s.rescore() ? " (--rescore)" : "", r.rejected(),
-                rejectedByReason.isEmpty() ? "" : " (" + rejectedByReason.entrySet().stream()
+                s.selected(), r.scored(), s.alreadyScored(), s.rescore() ? " (--rescore)" : "", r.rejected(),
+                r.rejectedByReason().isEmpty() ? "" : " (" + r.rejectedByReason().entrySet().stream()
                         .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
-        if (withoutTranscript > 0) {
+        if (r.withoutTranscript() > 0) {
             out.append(String.format("  without words: %d recording(s) scored with zero word vectors (has_transcript = "
-                    + "false)%n", withoutTranscript));
+                    + "false)%n", r.withoutTranscript()));
         }
-        out.append(String.format("  frames:     %d (%.1f s of audio)%n", frames, audioSeconds));
-        if (predictions == null) {
+        out.append(String.format("  frames:     %d (%.1f s of audio)%n", r.frames(), r.audioSeconds()));
+        if (r.predictions() == null) {
             out.append("  nothing new to score: no table written\n");
         } else {
-            for (MergeCounts c : new MergeCounts[] {predictions, emotion, rejects}) {
+            for (MergeCounts c : new MergeCounts[] {r.predictions(), r.emotion(), r.rejects()}) {
                 out.append(String.format("  %s (version %d)%n", c, c.version()));
             }
         }
-        out.append(String.format("  time:       %.1f s%s%n", seconds,
-                audioSeconds > 0 ? String.format(" (%.1f x real time)", r.timesRealTime()) : ""));
+        out.append(String.format("  time:       %.1f s%s%n", r.seconds(),
+                r.audioSeconds() > 0 ? String.format(" (%.1f x real time)", r.timesRealTime()) : ""));
         return out.toString();
     }
 }
