@@ -1,11 +1,18 @@
 package org.emospark.lake;
 
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,6 +26,11 @@ import org.apache.spark.sql.types.StructType;
  * name in SQL.
  */
 public final class Warehouse {
+    /** Commits, checkpoints and the checkpoint pointer: any of them makes a Delta log a table's. */
+    private static final Pattern COMMITTED_LOG_FILE =
+            Pattern.compile("\\d{20}\\.(json|checkpoint.*\\.parquet)|_last_checkpoint|\\d{20}\\.[0-9a-f-]+\\.json");
+    private static final long UNCOMMITTED_LOG_AGE_MS = 10_000;
+
     private final SparkSession spark;
     private final String root;
 
@@ -62,12 +74,21 @@ public final class Warehouse {
      * version that lacks columns added since (always nullable) gains them, holding nulls in its old rows.
      */
     public DeltaTable ensure(TableDef table) {
-        DeltaTable.createIfNotExists(spark)
-                .location(pathOf(table))
-                .addColumns(table.schema())
-                .partitionedBy(table.partitionColumns().toArray(String[]::new))
-                .comment(table.description())
-                .execute();
+        removeUncommittedLog(table);
+        try {
+            DeltaTable.createIfNotExists(spark)
+                    .location(pathOf(table))
+                    .addColumns(table.schema())
+                    .partitionedBy(table.partitionColumns().toArray(String[]::new))
+                    .comment(table.description())
+                    .execute();
+        } catch (ConcurrentModificationException e) {
+            // Another writer created the table between the check and this commit: theirs stands, and it is the
+            // same table (same definition), so this write goes on into it.
+            if (!exists(table)) {
+                throw e;
+            }
+        }
         DeltaTable delta = DeltaTable.forPath(spark, pathOf(table));
         StructType existing = delta.toDF().schema();
         List<String> added = new ArrayList<>();
@@ -85,6 +106,38 @@ public final class Warehouse {
             return DeltaTable.forPath(spark, pathOf(table));
         }
         return delta;
+    }
+
+    /**
+     * A {@code _delta_log} folder without a single commit is what a writer killed while creating the table leaves
+     * (the temporary file of commit 0). Delta takes the folder for a table that exists, so that {@code CREATE TABLE IF
+     * NOT EXISTS} does nothing and every later access fails with "table not found": the warehouse could never be
+     * written again. Such a log holds nothing committed, so it is removed, unless a file in it is recent enough to
+     * belong to a creator still at work (a commit's temporary file lives for milliseconds before its rename).
+     */
+    private void removeUncommittedLog(TableDef table) {
+        org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(pathOf(table), "_delta_log");
+        try {
+            FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(log)) {
+                return;
+            }
+            // The folder's own time counts too: a creator makes it just before writing its first file.
+            long newest = fs.getFileStatus(log).getModificationTime();
+            RemoteIterator<LocatedFileStatus> files = fs.listFiles(log, true);
+            while (files.hasNext()) {
+                LocatedFileStatus f = files.next();
+                if (COMMITTED_LOG_FILE.matcher(f.getPath().getName()).matches()) {
+                    return;
+                }
+                newest = Math.max(newest, f.getModificationTime());
+            }
+            if (System.currentTimeMillis() - newest >= UNCOMMITTED_LOG_AGE_MS) {
+                fs.delete(log, true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot inspect the Delta log of " + pathOf(table), e);
+        }
     }
 
     /**

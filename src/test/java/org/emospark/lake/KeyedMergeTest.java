@@ -1,0 +1,126 @@
+package org.emospark.lake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.emospark.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keyed merges as two jobs run them at once: two sessions (each with its own settings, as two drivers have) write
+ * one table from two threads that start together.
+ */
+class KeyedMergeTest {
+    @TempDir
+    Path tmp;
+
+    private static Dataset<Row> labels(SparkSession spark, String recording, int frames) {
+        List<Row> rows = new ArrayList<>();
+        for (int f = 0; f < frames; f++) {
+            rows.add(RowFactory.create(recording, f, f * 0.1, 0.1 * (f % 7), -0.2, 0.3));
+        }
+        return spark.createDataFrame(rows, Tables.LABELS.schema());
+    }
+
+    /** Runs both writes at once into a table neither has created yet; their results in order. */
+    private List<MergeCounts> concurrently(String root, String recordingA, String recordingB) throws Exception {
+        SparkSession first = TestSpark.session();
+        SparkSession second = first.newSession();
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<MergeCounts>> futures = new ArrayList<>();
+            for (Object[] writer : new Object[][] {{first, recordingA}, {second, recordingB}}) {
+                SparkSession spark = (SparkSession) writer[0];
+                String recording = (String) writer[1];
+                futures.add(pool.submit(() -> {
+                    Warehouse warehouse = new Warehouse(spark, root);
+                    Dataset<Row> source = labels(spark, recording, 120);
+                    start.await();
+                    return KeyedMerge.merge(warehouse, Tables.LABELS, source, Set.of(recording));
+                }));
+            }
+            List<MergeCounts> out = new ArrayList<>();
+            for (Future<MergeCounts> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoWritersOfTheSameRowsAtOnceLeaveEveryRowOnceAndOneOfThemSaysItWroteThem() throws Exception {
+        String root = tmp.resolve("wh").toString();
+        List<MergeCounts> results = concurrently(root, "Train_01", "Train_01");
+
+        Dataset<Row> stored = new Warehouse(TestSpark.session(), root).read(Tables.LABELS);
+        assertEquals(120, stored.count());
+        assertEquals(120, stored.select("recording_id", "frame").distinct().count());
+        // Exactly one of the writes inserted the rows; the other found them there.
+        assertEquals(Set.of(0L, 120L), results.stream().map(MergeCounts::inserted).collect(Collectors.toSet()));
+        assertEquals(0, results.stream().mapToLong(r -> r.updated() + r.deleted()).sum());
+    }
+
+    @Test
+    void twoWritersOfDifferentRowsAtOnceKeepBothAndEachReportsItsOwnCommit() throws Exception {
+        String root = tmp.resolve("wh").toString();
+        List<MergeCounts> results = concurrently(root, "Train_01", "Train_02");
+
+        Dataset<Row> stored = new Warehouse(TestSpark.session(), root).read(Tables.LABELS);
+        assertEquals(240, stored.count());
+        assertEquals(240, stored.select("recording_id", "frame").distinct().count());
+        assertEquals(120, results.get(0).inserted());
+        assertEquals(120, results.get(1).inserted());
+        assertNotEquals(results.get(0).version(), results.get(1).version(), results::toString);
+    }
+
+    @Test
+    void writingTheSameRowsAgainChangesNothingAndKeepsTheVersion() {
+        Warehouse warehouse = new Warehouse(TestSpark.session(), tmp.resolve("wh").toString());
+        Dataset<Row> source = labels(TestSpark.session(), "Devel_01", 50);
+        MergeCounts first = KeyedMerge.merge(warehouse, Tables.LABELS, source, Set.of("Devel_01"));
+        MergeCounts again = KeyedMerge.merge(warehouse, Tables.LABELS, source, Set.of("Devel_01"));
+
+        assertEquals(50, first.inserted());
+        assertEquals(new MergeCounts("labels", 0, 0, 0, first.version()), again);
+    }
+
+    @Test
+    void aTableWhoseCreatorWasKilledBeforeItsFirstCommitIsCreatedByTheNextWrite() throws Exception {
+        Path root = tmp.resolve("wh");
+        // What a driver killed inside the create leaves: commit 0's temporary file and an empty _commits folder.
+        Path log = Files.createDirectories(root.resolve("labels").resolve("_delta_log").resolve("_commits")).getParent();
+        Path debris = Files.writeString(log.resolve(".00000000000000000000.json.8a1f.tmp"), "{\"commitInfo\":{}}");
+        FileTime killedAMinuteAgo = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(debris, killedAMinuteAgo);
+        Files.setLastModifiedTime(log.resolve("_commits"), killedAMinuteAgo);
+        Files.setLastModifiedTime(log, killedAMinuteAgo);
+
+        Warehouse warehouse = new Warehouse(TestSpark.session(), root.toString());
+        MergeCounts written = KeyedMerge.merge(warehouse, Tables.LABELS, labels(TestSpark.session(), "Test_01", 30),
+                Set.of("Test_01"));
+
+        assertEquals(30, written.inserted());
+        assertEquals(30, warehouse.read(Tables.LABELS).count());
+        assertTrue(warehouse.exists(Tables.LABELS));
+    }
+}
