@@ -68,6 +68,10 @@ public final class ConfigKeys {
             "Scale each recording so its subject's speech level (recordings.speech_level_db, measured at ingest) "
                     + "lands at -20 dBFS before the CNN hears it: recordings made louder or softer look alike, while "
                     + "loudness within a recording still tells arousal (the authors' code: false).");
+    public static final ConfigKey MODEL_PROSODY = new ConfigKey("emospark.model.prosody", "true",
+            "Append each frame half's energy contour, voicing and pitch (computed from the samples the CNN hears) to "
+                    + "the CNN's features, so that arousal's main cues need not be learnt from raw waveform "
+                    + "(the authors' code: false).");
 
     public static final ConfigKey TRAIN_EPOCHS = new ConfigKey("emospark.train.epochs", "30",
             "The most epochs to train.");
@@ -120,7 +124,7 @@ public final class ConfigKeys {
         return List.of(WAREHOUSE, SAMPLE_RATE, FRAME_SECONDS, CHUNK_SECONDS, INGEST_TASKS, SPARK_MASTER_DEFAULT,
                 WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
-                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, TRAIN_EPOCHS,
+                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, TRAIN_EPOCHS,
                 TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS,
                 TRAIN_MODALITY_DROPOUT, TRAIN_SEED, FUSION_INIT,
                 FEATURES_WORD_SPEAKERS, SCORE_BATCH, SCORE_WINDOWS, SQL_SERVER_HOST, SQL_SERVER_PORT, SQL_SERVER_DATABASE,

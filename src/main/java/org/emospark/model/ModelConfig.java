@@ -41,6 +41,8 @@ import java.util.List;
  * @param windowFrames frames per training window (faithful code 100; paper 300)
  * @param normalizeLevel scale each recording so its subject's speech level lands at a fixed level before the CNN
  *                       hears it ({@code frames.InputLevel}; faithful false)
+ * @param prosody append {@link ProsodyFeatures} (energy contour, voicing, pitch of each frame half) to the CNN's
+ *                features (faithful false)
  */
 public record ModelConfig(
         int sampleRate,
@@ -60,7 +62,8 @@ public record ModelConfig(
         LossWeights lossWeights,
         int semanticDims,
         int windowFrames,
-        boolean normalizeLevel)
+        boolean normalizeLevel,
+        boolean prosody)
         implements Serializable {
 
     /** How the two projected streams are combined. */
@@ -118,13 +121,13 @@ public record ModelConfig(
         }
     }
 
-    /** Without level normalisation, as in the authors' code. */
+    /** Without level normalisation and prosody, as in the authors' code. */
     public ModelConfig(int sampleRate, double frameSeconds, List<Integer> cnnFilters, List<Integer> cnnKernels,
                        List<Integer> pools, double dropout, int projection, int streamSize, int lstmUnits, double cellClip,
                        double forgetBias, int outputs, Fusion fusion, Streams streams, LossWeights lossWeights,
                        int semanticDims, int windowFrames) {
         this(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection, streamSize, lstmUnits, cellClip,
-                forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames, false);
+                forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames, false, false);
     }
 
     public ModelConfig {
@@ -206,8 +209,16 @@ public record ModelConfig(
         return p;
     }
 
-    /** Per-frame paralinguistic features x_p, {@code frameInput * lastFilters / poolProduct}: 4410 faithful. */
+    /**
+     * Per-frame paralinguistic features x_p: the CNN's {@link #cnnFeatures()}, then {@link ProsodyFeatures#PER_FRAME}
+     * more with {@link #prosody()}. 4410 faithful.
+     */
     public int paralinguisticFeatures() {
+        return cnnFeatures() + (prosody ? ProsodyFeatures.PER_FRAME : 0);
+    }
+
+    /** Per-frame features of the CNN alone, {@code frameInput * lastFilters / poolProduct}: 4410 faithful. */
+    public int cnnFeatures() {
         return (int) ((long) frameInput() * cnnFilters.get(cnnFilters.size() - 1) / poolProduct());
     }
 
@@ -278,6 +289,7 @@ public record ModelConfig(
         private int semanticDims;
         private int windowFrames;
         private boolean normalizeLevel;
+        private boolean prosody;
 
         private Builder(ModelConfig c) {
             sampleRate = c.sampleRate;
@@ -298,6 +310,7 @@ public record ModelConfig(
             semanticDims = c.semanticDims;
             windowFrames = c.windowFrames;
             normalizeLevel = c.normalizeLevel;
+            prosody = c.prosody;
         }
 
         public Builder sampleRate(int v) { sampleRate = v; return this; }
@@ -318,11 +331,12 @@ public record ModelConfig(
         public Builder semanticDims(int v) { semanticDims = v; return this; }
         public Builder windowFrames(int v) { windowFrames = v; return this; }
         public Builder normalizeLevel(boolean v) { normalizeLevel = v; return this; }
+        public Builder prosody(boolean v) { prosody = v; return this; }
 
         public ModelConfig build() {
             return new ModelConfig(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection,
                     streamSize, lstmUnits, cellClip, forgetBias, outputs, fusion, streams, lossWeights, semanticDims,
-                    windowFrames, normalizeLevel);
+                    windowFrames, normalizeLevel, prosody);
         }
     }
 

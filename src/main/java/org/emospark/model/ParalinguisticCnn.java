@@ -28,6 +28,8 @@ import java.util.List;
  * layer's {@code [B, C, L']} ({@code L' = T * frameInput / P}) exactly as the authors' TensorFlow code
  * reshapes its channels-last {@code [B, L', C]} tensor to {@code [B, T, -1]}; see {@link #toFrames}.
  *
+ * <p>With {@link ModelConfig#prosody()} each frame's {@link ProsodyFeatures} follow its F CNN features.
+ *
  * <p>Cost: the first layer's activations are {@code B * 50 * T * frameInput} floats before pooling (441 MB
  * for B = 5, T = 100 faithful), the bulk of the network's time and memory.
  */
@@ -79,7 +81,11 @@ public final class ParalinguisticCnn extends AbstractBlock {
                 x = Dropout.dropout(x, (float) config.dropout(), training).singletonOrThrow();
             }
         }
-        return new NDList(toFrames(x, frames));
+        NDArray features = toFrames(x, frames);
+        if (config.prosody()) {
+            features = features.concat(ProsodyFeatures.of(audio, frames, config), 2);
+        }
+        return new NDList(features);
     }
 
     private long framesOf(Shape audio) {

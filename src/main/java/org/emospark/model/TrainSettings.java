@@ -64,6 +64,11 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
                 shiftWindows, modalityDropout);
     }
 
+    public TrainSettings withShiftWindows(boolean value) {
+        return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
+                value, modalityDropout);
+    }
+
     public TrainSettings withEpochs(int value) {
         return new TrainSettings(value, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
                 shiftWindows, modalityDropout);

@@ -74,8 +74,9 @@ final class FusionSetup {
 
     /** A configuration named {@code name}: the source's keys, the user's, then {@code own}; checked against the CNN. */
     FusionRun run(String name, Map<String, String> own) {
-        Map<String, String> keys = new LinkedHashMap<>(
-                ConfiguredTraining.keysOf(source.config(), source.settings().withShuffledLabels(false)));
+        // A source trained on shifted windows still gives the fusion stage its features on the grid from frame 0 only.
+        Map<String, String> keys = new LinkedHashMap<>(ConfiguredTraining.keysOf(source.config(),
+                source.settings().withShuffledLabels(false).withShiftWindows(false)));
         keys.put(ConfigKeys.FUSION_INIT.name(), ConfigKeys.FUSION_INIT.defaultValue());
         keys.putAll(overrides);
         keys.putAll(own);
