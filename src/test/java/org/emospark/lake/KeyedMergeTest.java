@@ -67,14 +67,18 @@ class KeyedMergeTest {
         }
     }
 
+    private static void assertEveryKeyOnce(String root, long rows) {
+        Dataset<Row> stored = new Warehouse(TestSpark.session(), root).read(Tables.LABELS);
+        assertEquals(rows, stored.count());
+        assertEquals(rows, stored.select("recording_id", "frame").distinct().count());
+    }
+
     @Test
     void twoWritersOfTheSameRowsAtOnceLeaveEveryRowOnceAndOneOfThemSaysItWroteThem() throws Exception {
         String root = tmp.resolve("wh").toString();
         List<MergeCounts> results = concurrently(root, "Train_01", "Train_01");
 
-        Dataset<Row> stored = new Warehouse(TestSpark.session(), root).read(Tables.LABELS);
-        assertEquals(120, stored.count());
-        assertEquals(120, stored.select("recording_id", "frame").distinct().count());
+        assertEveryKeyOnce(root, 120);
         // Exactly one of the writes inserted the rows; the other found them there.
         assertEquals(Set.of(0L, 120L), results.stream().map(MergeCounts::inserted).collect(Collectors.toSet()));
         assertEquals(0, results.stream().mapToLong(r -> r.updated() + r.deleted()).sum());
@@ -85,9 +89,7 @@ class KeyedMergeTest {
         String root = tmp.resolve("wh").toString();
         List<MergeCounts> results = concurrently(root, "Train_01", "Train_02");
 
-        Dataset<Row> stored = new Warehouse(TestSpark.session(), root).read(Tables.LABELS);
-        assertEquals(240, stored.count());
-        assertEquals(240, stored.select("recording_id", "frame").distinct().count());
+        assertEveryKeyOnce(root, 240);
         assertEquals(120, results.get(0).inserted());
         assertEquals(120, results.get(1).inserted());
         assertNotEquals(results.get(0).version(), results.get(1).version(), results::toString);
