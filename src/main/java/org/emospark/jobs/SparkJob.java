@@ -27,7 +27,9 @@ abstract class SparkJob implements Callable<Integer> {
         validate(config);
         SparkSession spark = SparkSessions.getOrCreate(appName(), config);
         try {
-            String summary = run(new Warehouse(spark, config.get(ConfigKeys.WAREHOUSE)), config);
+            Warehouse warehouse = new Warehouse(spark, config.get(ConfigKeys.WAREHOUSE));
+            warehouse.requireUsableRoot();
+            String summary = run(warehouse, config);
             System.out.print(summary);
             System.out.flush();
             return 0;

@@ -42,6 +42,23 @@ public final class Warehouse {
         this.root = normalise(root);
     }
 
+    /**
+     * Checks the root at the door, before a job reads any input: a root that is a file (not a folder) would otherwise
+     * fail only at the first write, after every recording was decoded. A missing root is fine: the first write makes it.
+     */
+    public void requireUsableRoot() {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root);
+        try {
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (fs.exists(path) && !fs.getFileStatus(path).isDirectory()) {
+                throw new IllegalArgumentException("--warehouse " + root + " is a file, not a folder: give a folder "
+                        + "(a missing one is created)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach the warehouse " + root + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Local paths become absolute file: URIs so that executors in other working folders agree. */
     static String normalise(String root) {
         String trimmed = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;
