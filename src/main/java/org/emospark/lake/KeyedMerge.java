@@ -122,14 +122,24 @@ public final class KeyedMerge {
         } finally {
             spark.conf().unset(COMMIT_TAG_KEY);
         }
-        Row own = target.history(HISTORY_SEARCHED).where(col("userMetadata").equalTo(tag))
-                .select("version", "operationMetrics").head();
+        Row own = ownCommit(target, tag);
         Map<String, String> metrics = own.getJavaMap(1);
         return new MergeCounts(table.name(),
                 metric(metrics, "numTargetRowsInserted"),
                 metric(metrics, "numTargetRowsUpdated"),
                 metric(metrics, "numTargetRowsDeleted"),
                 own.getLong(0));
+    }
+
+    /**
+     * The commit tagged {@code tag}. Without a concurrent writer it is the newest, so only one commit file is read;
+     * reading {@value #HISTORY_SEARCHED} on every write would cost a long-lived table that many file reads.
+     */
+    private static Row ownCommit(DeltaTable target, String tag) {
+        Dataset<Row> newest = target.history(1).where(col("userMetadata").equalTo(tag));
+        Dataset<Row> found = newest.isEmpty()
+                ? target.history(HISTORY_SEARCHED).where(col("userMetadata").equalTo(tag)) : newest;
+        return found.select("version", "operationMetrics").head();
     }
 
     private static Object lockOf(SparkSession spark) {

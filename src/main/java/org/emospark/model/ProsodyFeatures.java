@@ -2,7 +2,6 @@ package org.emospark.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 
 /**
  * Prosodic descriptors of every frame half, computed from the same raw samples the CNN hears and appended to
@@ -76,10 +75,5 @@ public final class ProsodyFeatures {
         NDArray logF0 = lag.pow(-1f).mul((float) (sr / REFERENCE_F0_HZ)).log2();
         NDArray voiced = voicing.gte(VOICED).toType(DataType.FLOAT32, false);
         return new NDArray[] {voicing, logF0.mul(voiced)};
-    }
-
-    /** The output shape for an audio input of {@code [B, T * frameInput]}. */
-    public static Shape shape(long batch, long frames) {
-        return new Shape(batch, frames, PER_FRAME);
     }
 }
