@@ -60,6 +60,56 @@ class SamePaddedConv1dTest {
         }
     }
 
+    @Test
+    void channelsPadToWholeBlocksOfSixteen() {
+        // {channels, zero channels added}: the paper's 50, 125 and 250, and whole blocks left alone.
+        long[][] cases = {{16, 0}, {50, 14}, {125, 3}, {250, 6}, {256, 0}};
+        for (long[] c : cases) {
+            assertEquals(c[1], SamePaddedConv1d.blockPadding(c[0]), c[0] + " channels");
+        }
+    }
+
+    /** 20 input channels and 19 filters, both across a block boundary: the result is still the plain convolution. */
+    @Test
+    void channelsAcrossBlockBoundariesGiveThePlainConvolutionAndItsGradients() {
+        int in = 20;
+        int filters = 19;
+        int length = 9;
+        SamePaddedConv1d conv = new SamePaddedConv1d(filters, 6);
+        float[] w = Blocks.ramp(filters * in * 6, -0.9f, 0.0007f);
+        float[] b = Blocks.ramp(filters, -0.2f, 0.02f);
+        float[] x = Blocks.ramp(in * length, 1.3f, -0.011f);
+        double[][] xs = new double[in][];
+        for (int c = 0; c < in; c++) {
+            xs[c] = ConvReference.doubles(java.util.Arrays.copyOfRange(x, c * length, (c + 1) * length));
+        }
+        double[][] expected = ConvReference.sameConv(xs, ConvReference.weights(w, filters, in, 6), ConvReference.doubles(b));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Blocks.preset(conv, "01conv_weight", w);
+            Blocks.preset(conv, "01conv_bias", b);
+            Blocks.init(manager, conv, new Shape(1, in, length));
+            NDArray out = Blocks.infer(manager, conv, manager.create(x, new Shape(1, in, length)));
+            assertEquals(new Shape(1, filters, length), out.getShape());
+            float[] got = out.toFloatArray();
+            for (int f = 0; f < filters; f++) {
+                assertArrayEquals(toFloat(expected[f]), java.util.Arrays.copyOfRange(got, f * length, (f + 1) * length),
+                        1e-4f, "filter " + f);
+            }
+            ai.djl.nn.Parameter kernel = conv.getChildren().get("01conv").getParameters().get("weight");
+            try (ai.djl.training.GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                NDArray y = conv.forward(new ai.djl.training.ParameterStore(manager, false),
+                        new ai.djl.ndarray.NDList(manager.create(x, new Shape(1, in, length))), true).singletonOrThrow();
+                collector.backward(y.sum());
+            }
+            NDArray grad = kernel.getArray().getGradient();
+            assertEquals(new Shape(filters, in, 6), grad.getShape(), "the gradient reaches the unpadded kernel");
+            // d(sum y)/d w[f, c, j] is the sum of the input positions tap j sees, the same for every filter.
+            float[] g = grad.toFloatArray();
+            assertEquals(g[3 * 6 + 2], g[(filters - 1) * in * 6 + 3 * 6 + 2], 1e-5f);
+            assertEquals(false, grad.isNaN().any().getBoolean());
+        }
+    }
+
     static float[] toFloat(double[] d) {
         float[] f = new float[d.length];
         for (int i = 0; i < d.length; i++) {
