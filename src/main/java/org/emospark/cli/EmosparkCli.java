@@ -1,5 +1,6 @@
 package org.emospark.cli;
 
+import java.nio.file.Path;
 import org.emospark.jobs.BenchModelJob;
 import org.emospark.jobs.BenchScoreJob;
 import org.emospark.jobs.EmbedJob;
@@ -37,17 +38,34 @@ public final class EmosparkCli implements Runnable {
     }
 
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The command line with its failure handling: a bad argument is a usage error (exit 2), any other failure prints
+     * one line and where its stack trace is (exit 1); {@code --verbose} prints the trace on the screen instead.
+     */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new EmosparkCli());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            String command = commandLine.getCommandName();
             if (ex instanceof IllegalArgumentException) {
-                commandLine.getErr().println("emospark " + commandLine.getCommandName() + ": " + ex.getMessage());
+                commandLine.getErr().println("emospark " + command + ": " + ex.getMessage());
                 return EXIT_USAGE;
             }
-            commandLine.getErr().println("emospark " + commandLine.getCommandName() + " failed: " + ex);
-            ex.printStackTrace(commandLine.getErr());
+            boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
+            String line = "emospark " + command + " failed: " + FailureReport.oneLine(ex);
+            if (verbose) {
+                commandLine.getErr().println(line);
+                ex.printStackTrace(commandLine.getErr());
+            } else {
+                Path trace = FailureReport.writeTrace(FailureReport.traceDir(), command, ex);
+                commandLine.getErr().println(line + (trace != null ? " [stack trace: " + trace + "]"
+                        : " [stack trace not written; --verbose prints it]"));
+            }
             return EXIT_FAILURE;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     public static void main(String[] args) {

@@ -29,6 +29,11 @@ public final class JobOptions {
             description = "Folder holding emospark.properties (default: $EMOSPARK_CONF_DIR, else ./conf).")
     Path confDir;
 
+    // Read by the CLI's failure handler (by name), not here.
+    @Option(names = "--verbose", description = "On failure, print the stack trace here too (else it goes to a file "
+            + "under $EMOSPARK_LOG_DIR, default <tmp>/emospark-logs, named in the error line).")
+    boolean verbose;
+
     public EmosparkConfig config() {
         Map<String, String> all = commandLineKeys();
         if (warehouse != null) {

@@ -146,4 +146,58 @@ class EmosparkCliTest {
         assertTrue(refresh.err().contains("emospark.sqlServer.refreshSeconds must be at least 1, cannot be: 0"),
                 refresh.err());
     }
+
+    /** A command that fails as Spark does: a wrapper around a multi-line message around a root cause. */
+    @picocli.CommandLine.Command(name = "boom")
+    static final class Boom implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        org.emospark.jobs.JobOptions options = new org.emospark.jobs.JobOptions();
+
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("[PARSE_SYNTAX_ERROR] Syntax error at or near 'SELEC'.\n\n== SQL ==\nSELEC 1\n^^^",
+                    new RuntimeException("wrapped", new java.io.IOException("disk on fire\nsecond line")));
+        }
+    }
+
+    private static Run boom(String... args) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = EmosparkCli.commandLine().addSubcommand("boom", new Boom());
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, "", err.toString());
+    }
+
+    @Test
+    void aFailurePrintsOneLineWithItsRootCauseAndLeavesTheStackTraceInAFile() throws Exception {
+        Run r = boom("boom");
+        assertEquals(EmosparkCli.EXIT_FAILURE, r.code());
+        java.util.List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), r.err());
+        String line = lines.get(0);
+        assertTrue(line.startsWith("emospark boom failed: [PARSE_SYNTAX_ERROR] Syntax error at or near 'SELEC'. "
+                + "(cause: disk on fire) [stack trace: "), line);
+        java.nio.file.Path trace = java.nio.file.Path.of(line.substring(line.indexOf("[stack trace: ") + 14, line.length() - 1));
+        String written = java.nio.file.Files.readString(trace);
+        assertTrue(written.contains("IllegalStateException") && written.contains("Caused by: java.io.IOException: disk on fire"),
+                written);
+        java.nio.file.Files.delete(trace);
+    }
+
+    @Test
+    void verbosePrintsTheStackTraceOnTheScreen() {
+        Run r = boom("boom", "--verbose");
+        assertEquals(EmosparkCli.EXIT_FAILURE, r.code());
+        assertTrue(r.err().startsWith("emospark boom failed: [PARSE_SYNTAX_ERROR]"), r.err());
+        assertTrue(r.err().contains("Caused by: java.io.IOException: disk on fire"), r.err());
+        assertTrue(r.err().lines().count() > 5, r.err());
+    }
+
+    @Test
+    void aLongMessageIsCutToOneReadableLine() {
+        String line = FailureReport.oneLine(new IllegalStateException("x".repeat(2000)));
+        assertEquals(FailureReport.MAX_LINE, line.length());
+        assertTrue(line.endsWith("..."));
+        assertEquals("NullPointerException", FailureReport.oneLine(new NullPointerException()));
+    }
 }
