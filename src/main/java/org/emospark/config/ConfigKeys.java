@@ -93,6 +93,10 @@ public final class ConfigKeys {
     public static final ConfigKey TRAIN_SHIFT_WINDOWS = new ConfigKey("emospark.train.shiftWindows", "false",
             "true: move each recording's window grid by a random offset every epoch (more distinct windows); "
                     + "false: windows always start at frame 0 (the authors' code).");
+    public static final ConfigKey TRAIN_CARRY_STATE = new ConfigKey("emospark.train.carryState", "false",
+            "true: each batch row runs one recording's windows in order and the LSTM starts each window from the state "
+                    + "the previous one ended in (truncated back-propagation through time); such models are scored "
+                    + "with the state carried too. false: a zero state per window (the authors' code).");
     public static final ConfigKey TRAIN_SEED = new ConfigKey("emospark.train.seed", "2021",
             "Seeds initialisation, dropout and window order; CPU training repeats (bit for bit with one thread).");
 
@@ -107,9 +111,10 @@ public final class ConfigKeys {
             "Windows per forward pass when scoring or computing CNN features (one recording's windows at a time); in "
                     + "the faithful network the first convolution alone outputs 88 MB per window of 100 frames.");
 
-    public static final ConfigKey SCORE_WINDOWS = new ConfigKey("emospark.score.windows", "faithful",
-            "faithful: every window of the model's length starts from a zero LSTM state, as in training; streaming: the "
-                    + "LSTM state runs on from window to window, so a recording is scored as one continuous sequence.");
+    public static final ConfigKey SCORE_WINDOWS = new ConfigKey("emospark.score.windows", "model",
+            "model: as the model was trained (streaming for emospark.train.carryState=true, faithful otherwise); "
+                    + "faithful: every window of the model's length starts from a zero LSTM state; streaming: the LSTM "
+                    + "state runs on from window to window, so a recording is scored as one continuous sequence.");
 
     public static final ConfigKey SQL_SERVER_HOST = new ConfigKey("emospark.sqlServer.host", "127.0.0.1",
             "Address the Thrift JDBC server (sql-server) listens on; 0.0.0.0 serves other machines (no authentication).");
@@ -125,7 +130,7 @@ public final class ConfigKeys {
                 WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
                 MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, TRAIN_EPOCHS,
-                TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS,
+                TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_CARRY_STATE,
                 TRAIN_MODALITY_DROPOUT, TRAIN_SEED, FUSION_INIT,
                 FEATURES_WORD_SPEAKERS, SCORE_BATCH, SCORE_WINDOWS, SQL_SERVER_HOST, SQL_SERVER_PORT, SQL_SERVER_DATABASE,
                 SQL_SERVER_REFRESH_SECONDS);

@@ -27,6 +27,7 @@ import org.emospark.model.SpeechEmotionNet;
 import org.emospark.model.data.LakeExamples;
 import org.emospark.model.data.LoadedExamples;
 import org.emospark.model.predict.RecordingPredictor;
+import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.ModelManifest;
 import org.emospark.model.store.ModelStore;
 import org.emospark.runtime.JobGroup;
@@ -92,8 +93,8 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
             List<EmotionSeries> series;
             try (NDManager manager = NDManager.newBaseManager()) {
                 SpeechEmotionNet net = store.load(id, manager);
-                series = new RecordingPredictor(net, manifest.config(), manifest.settings().batchSize())
-                        .series(manager, data.examples());
+                series = new RecordingPredictor(net, manifest.config(), manifest.settings().batchSize(),
+                        WindowMode.trainedWith(manifest.settings())).series(manager, data.examples());
             }
             SplitEvaluation result = SplitEvaluation.of(id, split, series);
             MergeCounts counts = KeyedMerge.merge(warehouse, Tables.EVALUATIONS,

@@ -44,9 +44,12 @@ public final class SharedModel {
         return device;
     }
 
-    /** Predictions per recording, {@code [frame][arousal, valence, liking]}, windows in batches of {@code batchSize}. */
+    /**
+     * Predictions per recording, {@code [frame][arousal, valence, liking]}, windows in batches of {@code batchSize},
+     * run as the model was trained ({@link WindowMode#trainedWith}).
+     */
     public Map<String, float[][]> predict(List<RecordingExample> recordings, int batchSize) {
-        return predict(recordings, batchSize, WindowMode.FAITHFUL);
+        return predict(recordings, batchSize, WindowMode.trainedWith(manifest.settings()));
     }
 
     /** As {@link #predict(List, int)}, the windows run as {@code mode} says. */

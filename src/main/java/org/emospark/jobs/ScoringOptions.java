@@ -20,16 +20,17 @@ final class ScoringOptions {
     Integer batchSize;
 
     @Option(names = "--windows", paramLabel = "MODE",
-            description = "faithful (zero LSTM state per window, as trained) or streaming (the state carries over "
-                    + "from window to window); default: emospark.score.windows.")
+            description = "faithful (zero LSTM state per window), streaming (the state carries over from window to "
+                    + "window) or model (as the model was trained); default: emospark.score.windows.")
     String windows;
 
     int batchSize(EmosparkConfig config) {
         return SparkJob.batchSize(batchSize, config);
     }
 
+    /** The window mode asked for; null: as the model was trained. */
     WindowMode windows(EmosparkConfig config) {
-        return WindowMode.parse(windows != null ? windows : config.get(ConfigKeys.SCORE_WINDOWS));
+        return WindowMode.parseSetting(windows != null ? windows : config.get(ConfigKeys.SCORE_WINDOWS));
     }
 
     /** Fails on a bad batch size or window mode before a session starts. */

@@ -72,8 +72,15 @@ public final class FusionNet extends AbstractBlock implements StreamingNetwork {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList hidden = lstm.forward(ps, fuse(ps, inputs, training, params), training, params);
-        return head.forward(ps, hidden, training, params);
+        return new NDList(forwardCarried(ps, inputs, null, null, training, params).get(0));
+    }
+
+    @Override
+    public NDList forwardCarried(ParameterStore ps, NDList inputs, NDArray h0, NDArray c0, boolean training,
+                                 PairList<String, Object> params) {
+        NDList run = lstm.run(ps, fuse(ps, inputs, training, params).singletonOrThrow(), h0, c0, training);
+        NDArray y = head.forward(ps, new NDList(run.get(0)), training, params).singletonOrThrow();
+        return new NDList(y, run.get(1), run.get(2));
     }
 
     /**

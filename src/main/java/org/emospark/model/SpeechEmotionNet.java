@@ -89,6 +89,12 @@ public final class SpeechEmotionNet extends AbstractBlock implements StreamingNe
         return fusionNet.forwardStream(ps, features(ps, inputs, false, null), h0, c0);
     }
 
+    @Override
+    public NDList forwardCarried(ParameterStore ps, NDList inputs, NDArray h0, NDArray c0, boolean training,
+                                 PairList<String, Object> params) {
+        return fusionNet.forwardCarried(ps, features(ps, inputs, training, params), h0, c0, training, params);
+    }
+
     /** What {@link FusionNet} takes: the CNN's features of the audio (when used), then the word vectors (when used). */
     private NDList features(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         Inputs in = select(inputs.getShapes());

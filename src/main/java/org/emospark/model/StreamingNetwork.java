@@ -3,6 +3,7 @@ package org.emospark.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 
 /**
  * A network whose LSTM can carry its state from one batch of windows into the next, so a recording is scored as one
@@ -16,4 +17,13 @@ public interface StreamingNetwork {
      * {@code (outputs [K, T, outputs], h, c)}, the last two the state to pass with the next windows.
      */
     NDList forwardStream(ParameterStore ps, NDList inputs, NDArray h0, NDArray c0);
+
+    /**
+     * B windows side by side, row b continuing its own sequence: the network's forward pass with the LSTM of row b
+     * starting from {@code (h0[b], c0[b])} ({@code [B, H]} each; {@code null}: zeros), in training mode or not. Returns
+     * {@code (outputs [B, T, outputs], h, c)}, {@code h} and {@code c} {@code [B, H]}: what training with the state
+     * carried across windows ({@code TrainSettings#carryState}) feeds the next batch.
+     */
+    NDList forwardCarried(ParameterStore ps, NDList inputs, NDArray h0, NDArray c0, boolean training,
+                          PairList<String, Object> params);
 }

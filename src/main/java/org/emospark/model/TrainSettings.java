@@ -23,16 +23,21 @@ import java.io.Serializable;
  * @param modalityDropout the share of training windows whose word vectors are zeroed, drawn anew each epoch
  *                        ({@code train.ModalityDropout}), so the network also learns to score audio without a transcript;
  *                        0: never (the authors' code)
+ * @param carryState truncated back-propagation through time: each batch row runs one recording's windows in order and
+ *                   the LSTM starts every window from the state the previous one ended in (no gradient flows back
+ *                   across it); such a model is scored the same way ({@code WindowMode.STREAMING}). Off: every
+ *                   window starts from a zero state (the authors' code)
  */
 public record TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
                             double lstmClipNorm, long seed, boolean shuffledLabels, boolean shiftWindows,
                             // Left out of the JSON when 0, so models trained before it existed keep their ids.
-                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) double modalityDropout)
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) double modalityDropout,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean carryState)
         implements Serializable {
     /** Settings with the window grid fixed at frame 0 and no modality dropout. */
     public TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
                          double lstmClipNorm, long seed, boolean shuffledLabels) {
-        this(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels, false, 0.0);
+        this(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels, false, 0.0, false);
     }
 
     public TrainSettings {
@@ -61,16 +66,21 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
 
     public TrainSettings withShuffledLabels(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, value,
-                shiftWindows, modalityDropout);
+                shiftWindows, modalityDropout, carryState);
     }
 
     public TrainSettings withShiftWindows(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                value, modalityDropout);
+                value, modalityDropout, carryState);
+    }
+
+    public TrainSettings withCarryState(boolean value) {
+        return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
+                shiftWindows, modalityDropout, value);
     }
 
     public TrainSettings withEpochs(int value) {
         return new TrainSettings(value, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout);
+                shiftWindows, modalityDropout, carryState);
     }
 }

@@ -80,7 +80,7 @@ public final class ScoreAction extends SparkAction<ScoreResult> {
     private LocalDate scoreDate;
     private boolean rescore;
     private int batchSize = Integer.parseInt(ConfigKeys.SCORE_BATCH.defaultValue());
-    private WindowMode windows = WindowMode.parse(ConfigKeys.SCORE_WINDOWS.defaultValue());
+    private WindowMode windows = WindowMode.parseSetting(ConfigKeys.SCORE_WINDOWS.defaultValue());
 
     public ScoreAction(Warehouse warehouse) {
         super(warehouse.spark(), "score");
@@ -120,9 +120,12 @@ public final class ScoreAction extends SparkAction<ScoreResult> {
         return this;
     }
 
-    /** Zero LSTM state per window ({@link WindowMode#FAITHFUL}) or one state through the recording. */
+    /**
+     * Zero LSTM state per window ({@link WindowMode#FAITHFUL}) or one state through the recording; null (the default):
+     * as the model was trained ({@link WindowMode#trainedWith}).
+     */
     public ScoreAction windows(WindowMode value) {
-        this.windows = Objects.requireNonNull(value, "windows");
+        this.windows = value;
         return this;
     }
 
@@ -139,6 +142,7 @@ public final class ScoreAction extends SparkAction<ScoreResult> {
         }
         String id = modelId != null ? modelId : new ModelRegistry(warehouse).latest();
         ModelManifest manifest = ModelStore.of(warehouse).manifest(id);
+        WindowMode mode = windows != null ? windows : WindowMode.trainedWith(manifest.settings());
         LocalDate date = scoreDate != null ? scoreDate : LocalDate.now();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
         group.step("Listing the recordings to score");
@@ -157,11 +161,11 @@ public final class ScoreAction extends SparkAction<ScoreResult> {
         Broadcast<ModelRef> model = jsc.broadcast(ModelRef.of(warehouse, id));
         Timestamp now = Timestamp.from(Instant.now());
         Dataset<Row> results = RecordingStream.perRecording(RecordingStream.of(warehouse, ids, true, false),
-                        new RecordingScorer(model, batchSize, windows, Date.valueOf(date), now), ScoreRows.RESULT)
+                        new RecordingScorer(model, batchSize, mode, Date.valueOf(date), now), ScoreRows.RESULT)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             group.step("Scoring " + toScore.size() + " recordings with model " + id + " (batches of "
-                    + batchSize + " windows, " + windows.key() + ")");
+                    + batchSize + " windows, " + mode.key() + ")");
             Row stats = ScoreRows.emotion(results).agg(count("*"), sum("frames"), sum("audio_s"),
                     sum(when(not(col("has_transcript")), 1).otherwise(0))).head();
             Map<String, Long> rejected = new TreeMap<>();

@@ -20,6 +20,7 @@ import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
 import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.ModelRegistry;
+import org.emospark.model.store.ModelStore;
 import org.emospark.reject.InputRejectedException;
 import org.emospark.runtime.JobGroup;
 
@@ -35,10 +36,11 @@ public final class ScoringBenchmark {
     private final int batchSize;
     private final WindowMode windows;
 
+    /** {@code windows} null: as the model was trained ({@link WindowMode#trainedWith}). */
     public ScoringBenchmark(Warehouse warehouse, int batchSize, WindowMode windows) {
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         this.batchSize = batchSize;
-        this.windows = Objects.requireNonNull(windows, "windows");
+        this.windows = windows;
     }
 
     /** Both paths over the recordings {@code filter} selects (all when null), with {@code modelId} (null: latest). */
@@ -50,6 +52,7 @@ public final class ScoringBenchmark {
     }
 
     private Report run(String id, String filter, JobGroup group) throws InputRejectedException {
+        WindowMode mode = windows != null ? windows : WindowMode.trainedWith(ModelStore.of(warehouse).manifest(id).settings());
         group.step("Listing the recordings to benchmark");
         Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS);
         if (filter != null) {
@@ -61,7 +64,7 @@ public final class ScoringBenchmark {
                     + ": nothing to benchmark");
         }
         ScoreResult spark = new ScoreAction(warehouse).model(id).recordings(filter).rescore(true).batchSize(batchSize)
-                .windows(windows).execute();
+                .windows(mode).execute();
         if (spark.rejected() > 0) {
             throw new IllegalStateException("The benchmark needs recordings that score; rejected: "
                     + spark.rejectedByReason());
@@ -78,19 +81,20 @@ public final class ScoringBenchmark {
         }
         SharedModel model = ExecutorModels.get(ModelRef.of(warehouse, id));
         // One untimed recording: the first call pays for the native library's kernel selection.
-        plainPass(model, rows.entrySet().iterator().next());
+        plainPass(model, rows.entrySet().iterator().next(), mode);
         long started = System.nanoTime();
         double audioSeconds = 0;
         for (Map.Entry<String, List<Row>> recording : rows.entrySet()) {
-            audioSeconds += plainPass(model, recording);
+            audioSeconds += plainPass(model, recording, mode);
         }
         double plainSeconds = (System.nanoTime() - started) / 1e9;
-        return new Report(id, ids.size(), batchSize, windows, spark.audioSeconds(), spark.seconds(), audioSeconds,
+        return new Report(id, ids.size(), batchSize, mode, spark.audioSeconds(), spark.seconds(), audioSeconds,
                 plainSeconds);
     }
 
     /** Frames and predicts one recording from its rows; returns its seconds of audio. */
-    private double plainPass(SharedModel model, Map.Entry<String, List<Row>> recording) throws InputRejectedException {
+    private double plainPass(SharedModel model, Map.Entry<String, List<Row>> recording, WindowMode windows)
+            throws InputRejectedException {
         LakeRecording lake = RecordingStream.gather(recording.getKey(), recording.getValue().iterator());
         RecordingExample example = lake.toExample(model.config());
         model.predict(List.of(example), batchSize, windows);

@@ -33,7 +33,8 @@ public final class ConfiguredTraining {
                 c.getInt(ConfigKeys.TRAIN_BATCH), c.getDouble(ConfigKeys.TRAIN_LEARNING_RATE),
                 c.getDouble(ConfigKeys.TRAIN_BETA1), c.getDouble(ConfigKeys.TRAIN_BETA2),
                 c.getDouble(ConfigKeys.TRAIN_LSTM_CLIP), Long.parseLong(c.get(ConfigKeys.TRAIN_SEED).trim()), false,
-                bool(c, ConfigKeys.TRAIN_SHIFT_WINDOWS), c.getDouble(ConfigKeys.TRAIN_MODALITY_DROPOUT));
+                bool(c, ConfigKeys.TRAIN_SHIFT_WINDOWS), c.getDouble(ConfigKeys.TRAIN_MODALITY_DROPOUT),
+                bool(c, ConfigKeys.TRAIN_CARRY_STATE));
     }
 
     /** How the fusion stage starts the network after the CNN ({@code emospark.fusion.init}). */
@@ -77,6 +78,7 @@ public final class ConfiguredTraining {
         k.put(ConfigKeys.TRAIN_SEED.name(), Long.toString(settings.seed()));
         k.put(ConfigKeys.TRAIN_SHIFT_WINDOWS.name(), Boolean.toString(settings.shiftWindows()));
         k.put(ConfigKeys.TRAIN_MODALITY_DROPOUT.name(), Double.toString(settings.modalityDropout()));
+        k.put(ConfigKeys.TRAIN_CARRY_STATE.name(), Boolean.toString(settings.carryState()));
         EmosparkConfig back = EmosparkConfig.ofOverrides(k);
         if (!model(back).equals(config) || !settings(back).equals(settings)) {
             throw new IllegalArgumentException("This network or its training cannot be written as configuration keys "

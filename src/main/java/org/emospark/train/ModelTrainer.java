@@ -30,6 +30,7 @@ import org.emospark.model.TrainSettings;
 import org.emospark.model.data.BatchAssembler;
 import org.emospark.model.data.NetworkInputs;
 import org.emospark.model.predict.RecordingPredictor;
+import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.EpochReport;
 import org.emospark.model.store.FusionOrigin;
 import org.emospark.model.store.ModelManifest;
@@ -158,12 +159,14 @@ public final class ModelTrainer {
             }
             Block trained = fusionOnly ? net.fusionNet() : net;
             TrainingStep step = new TrainingStep(trained, config, settings);
-            RecordingPredictor predictor = new RecordingPredictor(trained, config, settings.batchSize());
+            RecordingPredictor predictor = new RecordingPredictor(trained, config, settings.batchSize(),
+                    WindowMode.trainedWith(settings));
             progress.accept(String.format("training %s: %,d parameters%s, %d windows of %d frames (%.1f s of audio) from "
-                            + "%d recordings, batch %d, %d devel recordings", label(fusionOnly),
+                            + "%d recordings, batch %d%s, %d devel recordings", label(fusionOnly),
                     SpeechEmotionNet.parameterCount(trained), fusionOnly ? String.format(" (of %,d; the CNN's frozen)",
                             SpeechEmotionNet.parameterCount(net)) : "",
-                    windows.size(), t, audioSeconds, trainSet.size(), settings.batchSize(), devel.size()));
+                    windows.size(), t, audioSeconds, trainSet.size(), settings.batchSize(),
+                    settings.carryState() ? " (rows carry the LSTM state from window to window)" : "", devel.size()));
 
             long started = System.nanoTime();
             List<EpochReport> history = new ArrayList<>();
@@ -175,11 +178,20 @@ public final class ModelTrainer {
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 Random random = new Random(settings.seed() * 1_000_003L + epoch);
-                List<Window> order = new ArrayList<>(settings.shiftWindows() ? shifted(frames, t, random) : windows);
-                Collections.shuffle(order, random);
                 List<List<Window>> batches = new ArrayList<>();
-                for (int i = 0; i < order.size(); i += settings.batchSize()) {
-                    batches.add(order.subList(i, Math.min(order.size(), i + settings.batchSize())));
+                List<boolean[]> continues = new ArrayList<>();
+                if (settings.carryState()) {
+                    for (WindowLanes.Step s : WindowLanes.of(perRecording(frames, t, settings.shiftWindows() ? random : null),
+                            settings.batchSize(), random)) {
+                        batches.add(s.windows());
+                        continues.add(s.continues());
+                    }
+                } else {
+                    List<Window> order = new ArrayList<>(settings.shiftWindows() ? shifted(frames, t, random) : windows);
+                    Collections.shuffle(order, random);
+                    for (int i = 0; i < order.size(); i += settings.batchSize()) {
+                        batches.add(order.subList(i, Math.min(order.size(), i + settings.batchSize())));
+                    }
                 }
                 Function<List<Window>, WindowBatch> build = assembler::assemble;
                 if (wordDropout.active()) {
@@ -192,10 +204,12 @@ public final class ModelTrainer {
                 }
                 double lossSum = 0;
                 long waited;
-                try (BatchPrefetcher prefetcher = new BatchPrefetcher(batches, build)) {
-                    while (prefetcher.hasNext()) {
+                try (BatchPrefetcher prefetcher = new BatchPrefetcher(batches, build);
+                     CarriedState state = new CarriedState(root)) {
+                    for (int i = 0; prefetcher.hasNext(); i++) {
                         WindowBatch batch = prefetcher.next();
-                        lossSum += step.run(root, batch);
+                        lossSum += settings.carryState() ? step.run(root, batch, state, continues.get(i))
+                                : step.run(root, batch);
                     }
                     waited = prefetcher.waitNanos();
                 } catch (InterruptedException e) {
@@ -238,8 +252,15 @@ public final class ModelTrainer {
     /** This epoch's windows: each recording's grid moved by a random offset in [0, T). */
     private static List<Window> shifted(Map<String, Integer> frames, int t, Random random) {
         List<Window> out = new ArrayList<>();
+        perRecording(frames, t, random).forEach(out::addAll);
+        return out;
+    }
+
+    /** Each recording's full windows in order, its grid moved by a random offset in [0, T) ({@code random} null: 0). */
+    private static List<List<Window>> perRecording(Map<String, Integer> frames, int t, Random random) {
+        List<List<Window>> out = new ArrayList<>();
         for (Map.Entry<String, Integer> e : frames.entrySet()) {
-            out.addAll(Windows.of(e.getKey(), e.getValue(), t, Windows.LastWindow.DROP, random.nextInt(t)));
+            out.add(Windows.of(e.getKey(), e.getValue(), t, Windows.LastWindow.DROP, random == null ? 0 : random.nextInt(t)));
         }
         return out;
     }

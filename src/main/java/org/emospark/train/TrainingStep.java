@@ -14,10 +14,12 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.emospark.frames.WindowBatch;
 import org.emospark.model.CccLoss;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
+import org.emospark.model.StreamingNetwork;
 import org.emospark.model.TrainSettings;
 import org.emospark.model.data.NetworkInputs;
 
@@ -62,6 +64,28 @@ public final class TrainingStep {
 
     /** Runs the step and returns the batch's loss. */
     public double run(NDManager root, WindowBatch batch) {
+        return run(root, batch, (step, inputs) -> net.forward(new ParameterStore(step, false), inputs, true));
+    }
+
+    /**
+     * Runs the step with the LSTM of each row starting from {@code state}'s row where {@code continues} says so (zeros
+     * elsewhere), keeps the state the rows end in for the next step, and returns the batch's loss.
+     */
+    double run(NDManager root, WindowBatch batch, CarriedState state, boolean[] continues) {
+        if (!(net instanceof StreamingNetwork streaming)) {
+            throw new IllegalArgumentException("Training with the state carried needs a network that carries it, not "
+                    + net.getClass().getSimpleName());
+        }
+        return run(root, batch, (step, inputs) -> {
+            NDArray[] start = state.start(step, continues);
+            NDList out = streaming.forwardCarried(new ParameterStore(step, false), inputs,
+                    start == null ? null : start[0], start == null ? null : start[1], true, null);
+            state.keep(out.get(1), out.get(2));
+            return new NDList(out.get(0));
+        });
+    }
+
+    private double run(NDManager root, WindowBatch batch, BiFunction<NDManager, NDList, NDList> forward) {
         try (NDManager step = root.newSubManager()) {
             NDList inputs = NetworkInputs.of(step, config, batch);
             NDList gold = NetworkInputs.labels(step, batch);
@@ -70,7 +94,7 @@ public final class TrainingStep {
             // threads (a sweep's tasks in one executor) take turns step by step.
             synchronized (GRADIENTS) {
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDList predicted = net.forward(new ParameterStore(step, false), inputs, true);
+                    NDList predicted = forward.apply(step, inputs);
                     NDArray l = loss.evaluate(gold, predicted);
                     value = l.getFloat();
                     if (!Float.isFinite(value)) {

@@ -1,6 +1,7 @@
 package org.emospark.model.predict;
 
 import java.util.Locale;
+import org.emospark.model.TrainSettings;
 
 /** How a trained network is run over a recording longer than one window. */
 public enum WindowMode {
@@ -12,14 +13,30 @@ public enum WindowMode {
      */
     STREAMING;
 
+    /** The setting that means "as the model was trained" ({@link #trainedWith}). */
+    public static final String AS_TRAINED = "model";
+
+    /** How a model trained with {@code settings} runs: carrying the state if it was trained carrying it. */
+    public static WindowMode trainedWith(TrainSettings settings) {
+        return settings.carryState() ? STREAMING : FAITHFUL;
+    }
+
+    /**
+     * A window-mode setting: {@value #AS_TRAINED} (null returned: the model decides, {@link #trainedWith}) or a mode's
+     * name.
+     */
+    public static WindowMode parseSetting(String value) {
+        return value != null && AS_TRAINED.equals(value.trim().toLowerCase(Locale.ROOT)) ? null : parse(value);
+    }
+
     public static WindowMode parse(String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Window mode must be faithful or streaming, cannot be empty");
+            throw new IllegalArgumentException("Window mode must be faithful or streaming (or " + AS_TRAINED + " where a model is given), cannot be empty");
         }
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Window mode must be faithful or streaming, cannot be: " + value, e);
+            throw new IllegalArgumentException("Window mode must be faithful or streaming (or " + AS_TRAINED + " where a model is given), cannot be: " + value, e);
         }
     }
 

@@ -25,6 +25,7 @@ import org.emospark.lake.PcmSource;
 import org.emospark.metrics.EmotionSeries;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
+import org.emospark.model.TrainSettings;
 import org.emospark.model.data.NetworkInputs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -295,6 +296,13 @@ class RecordingPredictorTest {
         assertEquals(WindowMode.STREAMING, WindowMode.parse(" Streaming "));
         assertEquals(WindowMode.FAITHFUL, WindowMode.parse("faithful"));
         assertThrows(IllegalArgumentException.class, () -> WindowMode.parse("rolling"));
+        assertThrows(IllegalArgumentException.class, () -> WindowMode.parse("model"), "a mode, not a setting");
+        assertEquals(null, WindowMode.parseSetting(" Model "), "the model decides");
+        assertEquals(WindowMode.STREAMING, WindowMode.parseSetting("streaming"));
+        assertThrows(IllegalArgumentException.class, () -> WindowMode.parseSetting(""));
+        TrainSettings zeroState = new TrainSettings(1, 1, 1, 0.1, 0.9, 0.99, 5, 1, false);
+        assertEquals(WindowMode.FAITHFUL, WindowMode.trainedWith(zeroState));
+        assertEquals(WindowMode.STREAMING, WindowMode.trainedWith(zeroState.withCarryState(true)));
         assertThrows(IllegalArgumentException.class, () -> new RecordingPredictor(new LambdaBlock(x -> x), CONFIG, 2,
                 WindowMode.STREAMING));
     }
