@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -30,6 +31,9 @@ public final class SamePaddedConv1d extends AbstractBlock {
     private final int padLeft;
     private final int padRight;
     private final Conv1d conv;
+    // The child's parameters, which forwardInternal feeds to the convolution itself (block-padded).
+    private final Parameter kernelWeight;
+    private final Parameter kernelBias;
 
     public SamePaddedConv1d(int filters, int kernel) {
         if (filters < 1 || kernel < 1) {
@@ -40,6 +44,8 @@ public final class SamePaddedConv1d extends AbstractBlock {
         this.padLeft = (kernel - 1) / 2;
         this.padRight = kernel - 1 - padLeft;
         this.conv = addChildBlock("conv", Conv1d.builder().setKernelShape(new Shape(kernel)).setFilters(filters).build());
+        this.kernelWeight = conv.getParameters().get("weight");
+        this.kernelBias = conv.getParameters().get("bias");
     }
 
     public int padLeft() {
@@ -60,8 +66,8 @@ public final class SamePaddedConv1d extends AbstractBlock {
         long channels = x.getShape().get(1);
         long inPad = channels > 1 ? blockPadding(channels) : 0;
         long outPad = blockPadding(filters);
-        NDArray weight = ps.getValue(conv.getParameters().get("weight"), x.getDevice(), training);
-        NDArray bias = ps.getValue(conv.getParameters().get("bias"), x.getDevice(), training);
+        NDArray weight = ps.getValue(kernelWeight, x.getDevice(), training);
+        NDArray bias = ps.getValue(kernelBias, x.getDevice(), training);
         if (inPad > 0 || outPad > 0) {
             // torch's pad order: last axis first (kernel, then input channels, then filters).
             weight = weight.pad(new Shape(0, 0, 0, inPad, 0, outPad), 0);

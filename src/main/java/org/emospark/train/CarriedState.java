@@ -27,11 +27,11 @@ final class CarriedState implements AutoCloseable {
         for (boolean c0 : continues) {
             any |= c0;
         }
-        if (!any || h == null) {
-            if (any) {
-                throw new IllegalStateException("A step continues rows no step has run before");
-            }
+        if (!any) {
             return null;
+        }
+        if (h == null) {
+            throw new IllegalStateException("A step continues rows no step has run before");
         }
         int rows = continues.length;
         if (rows > h.getShape().get(0)) {

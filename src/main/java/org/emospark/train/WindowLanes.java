@@ -65,19 +65,14 @@ final class WindowLanes {
         int steps = rows.isEmpty() ? 0 : rows.get(0).size();
         List<Step> out = new ArrayList<>(steps);
         for (int s = 0; s < steps; s++) {
-            List<Window> windows = new ArrayList<>(rows.size());
-            List<Boolean> flags = new ArrayList<>(rows.size());
-            for (List<Window> row : rows) {
-                if (row.size() <= s) {
-                    break;
-                }
-                Window w = row.get(s);
-                windows.add(w);
-                flags.add(s > 0 && follows(row.get(s - 1), w));
-            }
-            boolean[] continues = new boolean[flags.size()];
-            for (int i = 0; i < continues.length; i++) {
-                continues[i] = flags.get(i);
+            final int step = s;
+            int running = (int) rows.stream().filter(row -> row.size() > step).count();
+            List<Window> windows = new ArrayList<>(running);
+            boolean[] continues = new boolean[running];
+            for (int r = 0; r < running; r++) {
+                List<Window> row = rows.get(r);
+                windows.add(row.get(s));
+                continues[r] = s > 0 && follows(row.get(s - 1), row.get(s));
             }
             out.add(new Step(windows, continues));
         }
