@@ -72,6 +72,10 @@ public final class ConfigKeys {
             "Append each frame half's energy contour, voicing and pitch (computed from the samples the CNN hears) to "
                     + "the CNN's features, so that arousal's main cues need not be learnt from raw waveform "
                     + "(the authors' code: false).");
+    public static final ConfigKey MODEL_SPEAKING_RATE = new ConfigKey("emospark.model.speakingRate", "true",
+            "Append to each frame's word vector the speaking rate of its utterance (semantic_frames.speaking_rate, "
+                    + "letters per second, written by features --semantic): speakers talk faster when aroused, and "
+                    + "the rate holds across voices and recording channels (the authors' code: false).");
 
     public static final ConfigKey TRAIN_EPOCHS = new ConfigKey("emospark.train.epochs", "30",
             "The most epochs to train.");
@@ -129,7 +133,7 @@ public final class ConfigKeys {
         return List.of(WAREHOUSE, SAMPLE_RATE, FRAME_SECONDS, CHUNK_SECONDS, INGEST_TASKS, SPARK_MASTER_DEFAULT,
                 WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
-                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, TRAIN_EPOCHS,
+                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_SPEAKING_RATE, TRAIN_EPOCHS,
                 TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_CARRY_STATE,
                 TRAIN_MODALITY_DROPOUT, TRAIN_SEED, FUSION_INIT,
                 FEATURES_WORD_SPEAKERS, SCORE_BATCH, SCORE_WINDOWS, SQL_SERVER_HOST, SQL_SERVER_PORT, SQL_SERVER_DATABASE,

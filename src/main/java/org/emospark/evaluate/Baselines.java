@@ -51,15 +51,25 @@ public final class Baselines {
 
     /** Every baseline fitted on {@code train} and scored on {@code test} (CCC on the concatenation). */
     public static List<Score> fitAndScore(List<RecordingExample> train, List<RecordingExample> test, int frameSamples) {
+        return fitAndScore(train, test, frameSamples, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #fitAndScore(List, List, int)}, the words baseline reading only the first {@code wordDims} values of
+     * each frame's semantic input (the word vector, not what a model appends to it), so the baselines stay the same
+     * whichever model is evaluated.
+     */
+    public static List<Score> fitAndScore(List<RecordingExample> train, List<RecordingExample> test, int frameSamples,
+                                          int wordDims) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("Baselines need labelled Train recordings; the lake has none");
         }
         List<Score> out = new ArrayList<>();
         for (Kind kind : Kind.values()) {
-            Fit fit = fit(train, kind, frameSamples);
+            Fit fit = fit(train, kind, frameSamples, wordDims);
             List<EmotionSeries> series = new ArrayList<>();
             for (RecordingExample r : test) {
-                double[][] x = features(r, kind, frameSamples);
+                double[][] x = features(r, kind, frameSamples, wordDims);
                 float[][] predicted = new float[r.numFrames()][RecordingExample.OUTPUTS];
                 float[][] gold = new float[r.numFrames()][RecordingExample.OUTPUTS];
                 for (int f = 0; f < r.numFrames(); f++) {
@@ -87,11 +97,11 @@ public final class Baselines {
         }
     }
 
-    static Fit fit(List<RecordingExample> train, Kind kind, int frameSamples) {
+    static Fit fit(List<RecordingExample> train, Kind kind, int frameSamples, int wordDims) {
         List<double[]> rows = new ArrayList<>();
         List<float[]> targets = new ArrayList<>();
         for (RecordingExample r : train) {
-            double[][] x = features(r, kind, frameSamples);
+            double[][] x = features(r, kind, frameSamples, wordDims);
             for (int f = 0; f < r.numFrames(); f++) {
                 rows.add(x[f]);
                 float[] y = new float[RecordingExample.OUTPUTS];
@@ -152,11 +162,11 @@ public final class Baselines {
     }
 
     /** Per frame: the baseline's features, then a constant 1 for the intercept. */
-    static double[][] features(RecordingExample r, Kind kind, int frameSamples) {
+    static double[][] features(RecordingExample r, Kind kind, int frameSamples, int wordDims) {
         int n = r.numFrames();
         return switch (kind) {
             case PROSODY -> prosody(r, n, frameSamples);
-            case WORDS -> words(r, n);
+            case WORDS -> words(r, n, Math.min(wordDims, r.semanticDims()));
         };
     }
 
@@ -181,15 +191,15 @@ public final class Baselines {
         return withIntercept(n, PROSODY_FRAMES.stream().map(span -> causalMeans(perFrame, every, span)).toList());
     }
 
-    private static double[][] words(RecordingExample r, int n) {
-        int dims = r.semanticDims();
+    private static double[][] words(RecordingExample r, int n, int dims) {
+        int stride = r.semanticDims();
         float[] v = r.semantic();
         double[][] perFrame = new double[n][dims];
         boolean[] withWord = new boolean[n];
         for (int f = 0; f < n; f++) {
-            withWord[f] = hasWord(v, f, dims);
+            withWord[f] = hasWord(v, f * stride, dims);
             for (int d = 0; d < dims; d++) {
-                perFrame[f][d] = v[f * dims + d];
+                perFrame[f][d] = v[f * stride + d];
             }
         }
         return withIntercept(n, WORDS_FRAMES.stream().map(span -> causalMeans(perFrame, withWord, span)).toList());
@@ -242,9 +252,10 @@ public final class Baselines {
         return x;
     }
 
-    private static boolean hasWord(float[] v, int frame, int dims) {
+    /** Whether the word vector of {@code dims} values at {@code offset} is not all zeros. */
+    private static boolean hasWord(float[] v, int offset, int dims) {
         for (int d = 0; d < dims; d++) {
-            if (v[frame * dims + d] != 0) {
+            if (v[offset + d] != 0) {
                 return true;
             }
         }

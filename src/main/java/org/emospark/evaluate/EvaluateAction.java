@@ -78,7 +78,7 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
         for (String id : modelIds) {
             ModelManifest manifest = store.manifest(id);
             ModelConfig c = manifest.config();
-            LoadedExamples<RecordingExample> data = loaded.computeIfAbsent(List.of(c.sampleRate(), c.frameSeconds(), c.semanticDims()),
+            LoadedExamples<RecordingExample> data = loaded.computeIfAbsent(List.of(c.sampleRate(), c.frameSeconds(), c.semanticDims(), c.speakingRate()),
                     k -> new LakeExamples(warehouse, c).load(List.of(split), true));
             if (data.examples().isEmpty()) {
                 throw new IllegalArgumentException("No labelled recordings in split " + split + " of " + warehouse
@@ -120,8 +120,8 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
         if (train.examples().isEmpty()) {
             return List.of();
         }
-        LoadedExamples<RecordingExample> data = loaded.get(List.of(c.sampleRate(), c.frameSeconds(), c.semanticDims()));
-        return Baselines.fitAndScore(train.examples(), data.examples(), c.frameSamples());
+        LoadedExamples<RecordingExample> data = loaded.get(List.of(c.sampleRate(), c.frameSeconds(), c.semanticDims(), c.speakingRate()));
+        return Baselines.fitAndScore(train.examples(), data.examples(), c.frameSamples(), c.semanticDims());
     }
 
     private static Path write(Path file, String html) {

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.emospark.frames.FrameInputBuilder;
 import org.emospark.frames.InputLevel;
 import org.emospark.frames.RecordingExample;
+import org.emospark.frames.SpeakingRate;
 import org.emospark.frames.TimePrecision;
 import org.emospark.frames.TurnSpan;
 import org.emospark.lake.ChunkedPcmSource;
@@ -41,6 +42,7 @@ public final class LakeRecording {
     private final List<TurnSpan> subjectTurns;
     /** Vectors of the frames that carry a word; every other frame's vector is zeros. */
     private final Map<Integer, float[]> wordFrames;
+    private Map<Integer, Float> speakingRates = Map.of();
     /** Label rows of the recording, 0 when not known: frames then cover its audio only. */
     private final int labelFrames;
     private final List<byte[]> chunks = new ArrayList<>();
@@ -82,6 +84,15 @@ public final class LakeRecording {
     /** The subject's speech level measured at ingest ({@code recordings.speech_level_db}); null when unknown. */
     public LakeRecording speechLevel(Double db) {
         this.speechLevelDb = db;
+        return this;
+    }
+
+    /**
+     * The speaking rate of the frames with a word ({@code semantic_frames.speaking_rate}), read by models with
+     * {@link ModelConfig#speakingRate()}; frames without one read as spoken at the reference rate.
+     */
+    public LakeRecording speakingRates(Map<Integer, Float> perFrame) {
+        this.speakingRates = Map.copyOf(perFrame);
         return this;
     }
 
@@ -157,7 +168,7 @@ public final class LakeRecording {
             throw new InputRejectedException(RejectReason.EMPTY_AUDIO, "recording " + recordingId + " has no samples");
         }
         return new RecordingExample(recordingId, split, n, pcm, frames.subjectFrames(subjectTurns, n),
-                config.semanticDims(), semantic(n, config.semanticDims()), null);
+                config.semanticInputs(), semantic(n, config), null);
     }
 
     private PcmSource streamedPcm() {
@@ -180,9 +191,14 @@ public final class LakeRecording {
         return pcm;
     }
 
-    /** Frame-major word vectors of {@code n} frames; frames at or past {@code n} are ignored, as in training. */
-    private float[] semantic(int n, int dims) throws InputRejectedException {
-        float[] out = new float[Math.multiplyExact(n, dims)];
+    /**
+     * Frame-major semantic input of {@code n} frames (word vectors, then the speaking rate if the model reads it);
+     * frames at or past {@code n} are ignored, as in training.
+     */
+    private float[] semantic(int n, ModelConfig config) throws InputRejectedException {
+        int dims = config.semanticDims();
+        int width = config.semanticInputs();
+        float[] out = new float[Math.multiplyExact(n, width)];
         for (Map.Entry<Integer, float[]> e : wordFrames.entrySet()) {
             float[] v = e.getValue();
             if (v.length != dims) {
@@ -191,7 +207,10 @@ public final class LakeRecording {
                         + dims + "-d vectors; rerun 'emospark features --semantic' with the model's embedding set");
             }
             if (e.getKey() >= 0 && e.getKey() < n) {
-                System.arraycopy(v, 0, out, e.getKey() * dims, dims);
+                System.arraycopy(v, 0, out, e.getKey() * width, dims);
+                if (config.speakingRate()) {
+                    out[e.getKey() * width + dims] = SpeakingRate.input(speakingRates.get(e.getKey()));
+                }
             }
         }
         return out;

@@ -32,9 +32,13 @@ final class ArchiveScanner implements CorpusScanner {
             throw new IllegalArgumentException("No files match archive input " + input);
         }
         List<Path> files = new ArrayList<>();
+        List<RejectRecord> rejects = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        InputFiles.Refusals refusals = new InputFiles.Refusals(rejects, seen, AvecLayoutScanner.STAGE);
         for (FileStatus match : matches) {
             if (match.isDirectory()) {
-                files.addAll(InputFiles.listFilesRecursively(fs, match.getPath()));
+                files.addAll(InputFiles.listFilesRecursively(fs, match.getPath(), InputFiles::hasAudioExtension,
+                        refusals));
             } else if (!InputFiles.isHidden(match.getPath())) {
                 files.add(match.getPath());
             }
@@ -42,8 +46,6 @@ final class ArchiveScanner implements CorpusScanner {
         String corpusName = corpus != null ? corpus : base.getName();
         String baseUri = fs.makeQualified(base).toString();
         Map<String, Path> byId = new LinkedHashMap<>();
-        List<RejectRecord> rejects = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
         for (Path file : files) {
             if (!InputFiles.hasAudioExtension(file)) {
                 continue;

@@ -38,7 +38,8 @@ final class AvecLayoutScanner implements CorpusScanner {
         List<RejectRecord> rejects = new ArrayList<>();
         List<String> seen = new ArrayList<>();
 
-        List<Path> audioFiles = InputFiles.listFiles(fs, audioDir);
+        InputFiles.Refusals refusals = new InputFiles.Refusals(rejects, seen, STAGE);
+        List<Path> audioFiles = InputFiles.listFiles(fs, audioDir, "audio", refusals);
         audioFiles.sort(Comparator.comparing(AvecLayoutScanner::preference).thenComparing(Path::getName));
         Map<String, Path> audioById = new LinkedHashMap<>();
         for (Path audio : audioFiles) {
@@ -55,7 +56,7 @@ final class AvecLayoutScanner implements CorpusScanner {
         Map<String, Map<String, Path>> sidecars = new HashMap<>();
         for (String folder : SIDECARS) {
             Map<String, Path> byId = new HashMap<>();
-            for (Path file : InputFiles.listFiles(fs, new Path(root, folder))) {
+            for (Path file : InputFiles.listFiles(fs, new Path(root, folder), folder, refusals)) {
                 seen.add(file.toString());
                 String rel = folder + "/" + file.getName();
                 if (!file.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
@@ -72,6 +73,17 @@ final class AvecLayoutScanner implements CorpusScanner {
                 byId.put(id, file);
             }
             sidecars.put(folder, byId);
+        }
+
+        for (Map.Entry<String, Path> labels : sidecars.get("labels").entrySet()) {
+            String id = labels.getKey();
+            if (SplitNames.UNLABELED.equals(SplitNames.fromRecordingName(id))) {
+                rejects.add(RejectRecord.of(labels.getValue().toString(), STAGE, RejectReason.SPLIT_NOT_IN_NAME,
+                        "labels/" + labels.getValue().getName() + ": recording " + id + " is kept as unlabeled, so no "
+                                + "job trains or evaluates on these labels: its name does not start with Train, Devel "
+                                + "or Test and a _, - or digit; rename it (e.g. Train_" + id + ") or list the corpus "
+                                + "in a manifest with a split column", id));
+            }
         }
 
         List<RecordingSource> sources = new ArrayList<>();

@@ -58,7 +58,7 @@ final class SidecarRows {
         boolean hasLabels = files.labels().present() && labels();
         List<Turn> turns = files.turns().present() ? turns() : List.of();
         boolean hasTurns = !turns.isEmpty();
-        boolean hasTranscript = files.transcript().present() && transcript(envelope);
+        boolean hasTranscript = files.transcript().present() && transcript(envelope, samples / (double) settings.sampleRate());
         out.add(IngestRows.wrap(Tables.RECORDINGS, source.recordingId(), source.corpus(), source.split(),
                 source.speaker(), source.language(), source.audioUri(), probe.description().describe(),
                 probe.description().sampleRate(), probe.description().channels(), settings.sampleRate(), 1,
@@ -106,7 +106,7 @@ final class SidecarRows {
         return Double.isNaN(level) ? null : level;
     }
 
-    private boolean transcript(EnergyEnvelope envelope) {
+    private boolean transcript(EnergyEnvelope envelope, double durationS) {
         byte[] content = bytesOf(files.transcript());
         if (content == null) {
             return false;
@@ -124,10 +124,12 @@ final class SidecarRows {
         for (Utterance u : parsed.utterances()) {
             out.add(IngestRows.wrap(Tables.UTTERANCES, source.recordingId(), utteranceIndex, u.startS(), u.endS(),
                     String.join(" ", u.tokens()), u.lineNumber()));
-            for (TimedWord w : aligner.align(u, envelope)) {
+            List<TimedWord> timed = aligner.align(u, envelope);
+            for (TimedWord w : timed) {
                 out.add(IngestRows.wrap(Tables.WORDS, source.recordingId(), wordIndex++, utteranceIndex, w.word(),
                         w.startS(), w.endS(), timing));
             }
+            utteranceWarning(u, timed.size(), durationS);
             utteranceIndex++;
         }
         return utteranceIndex > 0;
@@ -166,6 +168,26 @@ final class SidecarRows {
             }
         }
         return !words.isEmpty();
+    }
+
+    /**
+     * A transcript line that is stored but cannot fill frames is kept with a warning, so that its words do not vanish
+     * unexplained: it starts after the audio ends (a transcript of another recording, or times in the wrong unit), or
+     * none of its words could be timed in it.
+     */
+    private void utteranceWarning(Utterance u, int timedWords, double durationS) {
+        String span = String.format(java.util.Locale.ROOT, "[%.3f, %.3f] s", u.startS(), u.endS());
+        if (u.startS() >= durationS) {
+            out.add(rejects.row(source.transcriptUri(), RecordingIngestor.STAGE_PARSE, RejectReason.UTTERANCE_BEYOND_AUDIO,
+                    String.format(java.util.Locale.ROOT, "line %d: the utterance %s starts after the audio ends (%.3f s); "
+                            + "it is stored, but no frame holds its words: check that the transcript belongs to this "
+                            + "audio and its times are in seconds", u.lineNumber(), span, durationS), u.lineNumber()));
+        } else if (timedWords == 0 && !u.tokens().isEmpty()) {
+            out.add(rejects.row(source.transcriptUri(), RecordingIngestor.STAGE_PARSE, RejectReason.UTTERANCE_WITHOUT_WORDS,
+                    "line " + u.lineNumber() + ": none of the " + u.tokens().size() + " word(s) of the utterance " + span
+                            + " could be timed (the span is too short, or lies outside the audio); it is stored without "
+                            + "words", u.lineNumber()));
+        }
     }
 
     private void lineRejects(String uri, List<LineReject> lines) {

@@ -147,7 +147,8 @@ public final class Tables {
                     field("word", StringType, true),
                     field("known", BooleanType, false),
                     field("vector", DataTypes.createArrayType(FloatType, false), false),
-                    field("embedding_set", StringType, false)),
+                    field("embedding_set", StringType, false),
+                    field("speaking_rate", FloatType, true)),
             List.of("recording_id", "frame"), List.of(), "recording_id", List.of());
 
     public static final TableDef PARALINGUISTIC_FRAMES = new TableDef("paralinguistic_frames",

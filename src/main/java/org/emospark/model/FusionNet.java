@@ -18,7 +18,7 @@ import java.util.Map;
  * Everything of {@link SpeechEmotionNet} after the CNN, for one window of T frames:
  * <pre>
  *   x_p [B, T, F] (the CNN's features) -> paralinguisticProjection -> x_p' [B, T, projection]
- *   x_s [B, T, semanticDims]           -> semanticProjection       -> x_s' [B, T, projection]
+ *   x_s [B, T, semanticInputs]         -> semanticProjection       -> x_s' [B, T, projection]
  *   fusion -> f [B, T, streamSize] -> lstm -> head (tanh) -> [B, T, outputs]
  * </pre>
  * Inputs: {@code (x_p, x_s)} for {@link ModelConfig.Streams#BOTH}, the one stream's array otherwise. It is what the
@@ -118,9 +118,9 @@ public final class FusionNet extends AbstractBlock implements StreamingNetwork {
     private void check(Shape[] shapes) {
         ModelConfig.Streams streams = config.streams();
         long[] widths = switch (streams) {
-            case BOTH -> new long[] {config.paralinguisticFeatures(), config.semanticDims()};
+            case BOTH -> new long[] {config.paralinguisticFeatures(), config.semanticInputs()};
             case PARALINGUISTIC -> new long[] {config.paralinguisticFeatures()};
-            case SEMANTIC -> new long[] {config.semanticDims()};
+            case SEMANTIC -> new long[] {config.semanticInputs()};
         };
         boolean fits = shapes.length == widths.length;
         for (int i = 0; fits && i < shapes.length; i++) {

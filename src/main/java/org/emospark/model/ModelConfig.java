@@ -1,5 +1,6 @@
 package org.emospark.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.Serializable;
 import java.util.List;
 
@@ -43,6 +44,9 @@ import java.util.List;
  *                       hears it ({@code frames.InputLevel}; faithful false)
  * @param prosody append {@link ProsodyFeatures} (energy contour, voicing, pitch of each frame half) to the CNN's
  *                features (faithful false)
+ * @param speakingRate append the speaking rate of each frame's utterance ({@code frames.SpeakingRate}) to the word
+ *                     vector x_s, so the semantic stream takes {@link #semanticInputs()} values per frame (faithful
+ *                     false; left out of the JSON when false, so that older models keep their ids)
  */
 public record ModelConfig(
         int sampleRate,
@@ -63,7 +67,8 @@ public record ModelConfig(
         int semanticDims,
         int windowFrames,
         boolean normalizeLevel,
-        boolean prosody)
+        boolean prosody,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean speakingRate)
         implements Serializable {
 
     /** How the two projected streams are combined. */
@@ -127,7 +132,7 @@ public record ModelConfig(
                        double forgetBias, int outputs, Fusion fusion, Streams streams, LossWeights lossWeights,
                        int semanticDims, int windowFrames) {
         this(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection, streamSize, lstmUnits, cellClip,
-                forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames, false, false);
+                forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames, false, false, false);
     }
 
     public ModelConfig {
@@ -217,6 +222,11 @@ public record ModelConfig(
         return cnnFeatures() + (prosody ? ProsodyFeatures.PER_FRAME : 0);
     }
 
+    /** Values per frame of the semantic stream's input x_s: the word vector, then the speaking rate if read. */
+    public int semanticInputs() {
+        return semanticDims + (speakingRate ? 1 : 0);
+    }
+
     /** Per-frame features of the CNN alone, {@code frameInput * lastFilters / poolProduct}: 4410 faithful. */
     public int cnnFeatures() {
         return (int) ((long) frameInput() * cnnFilters.get(cnnFilters.size() - 1) / poolProduct());
@@ -290,6 +300,7 @@ public record ModelConfig(
         private int windowFrames;
         private boolean normalizeLevel;
         private boolean prosody;
+        private boolean speakingRate;
 
         private Builder(ModelConfig c) {
             sampleRate = c.sampleRate;
@@ -311,6 +322,7 @@ public record ModelConfig(
             windowFrames = c.windowFrames;
             normalizeLevel = c.normalizeLevel;
             prosody = c.prosody;
+            speakingRate = c.speakingRate;
         }
 
         public Builder sampleRate(int v) { sampleRate = v; return this; }
@@ -332,11 +344,12 @@ public record ModelConfig(
         public Builder windowFrames(int v) { windowFrames = v; return this; }
         public Builder normalizeLevel(boolean v) { normalizeLevel = v; return this; }
         public Builder prosody(boolean v) { prosody = v; return this; }
+        public Builder speakingRate(boolean v) { speakingRate = v; return this; }
 
         public ModelConfig build() {
             return new ModelConfig(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection,
                     streamSize, lstmUnits, cellClip, forgetBias, outputs, fusion, streams, lossWeights, semanticDims,
-                    windowFrames, normalizeLevel, prosody);
+                    windowFrames, normalizeLevel, prosody, speakingRate);
         }
     }
 

@@ -30,7 +30,7 @@ public final class ModelFlops {
             flops.put("paralinguisticProjection", 2.0 * framesPerSecond * c.paralinguisticFeatures() * c.projection());
         }
         if (c.streams().usesSemantic()) {
-            flops.put("semanticProjection", 2.0 * framesPerSecond * c.semanticDims() * c.projection());
+            flops.put("semanticProjection", 2.0 * framesPerSecond * c.semanticInputs() * c.projection());
         }
         double fused = switch (c.fusion()) {
             case ATTENTION -> 3.0 * c.projection() * c.streamSize();

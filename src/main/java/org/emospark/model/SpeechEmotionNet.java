@@ -138,8 +138,8 @@ public final class SpeechEmotionNet extends AbstractBlock implements StreamingNe
         }
         if (semantic >= 0) {
             Shape s = shapes[semantic];
-            if (s.dimension() != 3 || s.get(2) != config.semanticDims()) {
-                throw new IllegalArgumentException("Semantic vectors must be [B, T, " + config.semanticDims()
+            if (s.dimension() != 3 || s.get(2) != config.semanticInputs()) {
+                throw new IllegalArgumentException("Semantic vectors must be [B, T, " + config.semanticInputs()
                         + "], cannot be: " + s);
             }
             if (audio >= 0 && (s.get(0) != batch || s.get(1) != frames)) {

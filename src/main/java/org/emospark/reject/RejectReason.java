@@ -45,6 +45,18 @@ public enum RejectReason {
     ORPHAN_FILE,
     /** A file in a layout folder that does not belong there (e.g. notes.txt in labels/). */
     UNEXPECTED_FILE,
+    /** A path where a file belongs that is not a regular file: a folder, a symbolic link to nothing, a link loop. */
+    NOT_A_FILE,
+    /**
+     * Kept with a warning: a recording of the AVEC layout with a labels file whose name does not say its split
+     * ({@code Train_...}, {@code Devel_...}, {@code Test_...}); it is ingested as unlabeled, so no job trains or
+     * evaluates on its labels.
+     */
+    SPLIT_NOT_IN_NAME,
+    /** Kept with a warning: a transcript utterance that starts after its audio ends; stored, but no frame holds it. */
+    UTTERANCE_BEYOND_AUDIO,
+    /** Kept with a warning: a transcript utterance none of whose words could be timed (a span too short for them). */
+    UTTERANCE_WITHOUT_WORDS,
     /** Score: a recording with no rows in audio_chunks. */
     NO_AUDIO_CHUNKS,
     /** Score: audio chunks with a gap, an overlap, or fewer samples than the recording has. */

@@ -38,7 +38,9 @@ import org.emospark.reject.InputRejectedException;
  * MLlib {@code Pipeline} over any DataFrame, not only over the lake's tables. Each row is one recording: its
  * {@code audioCol} holds mono samples at the model's sample rate (float32 little-endian bytes as in
  * {@code audio_chunks.pcm}, or an array of floats), its optional {@code wordsCol} one word vector per 100 ms
- * frame (an array of float arrays, frame-major; missing, null or short means zeros). Without turns, all of the
+ * frame (an array of float arrays, frame-major; missing, null or short means zeros), its optional {@code speakingRateCol}
+ * the speaking rate per frame in letters per second, as {@code semantic_frames.speaking_rate} holds it (read only by
+ * models trained with {@code emospark.model.speakingRate}; missing, null or NaN means none). Without turns, all of the
  * audio counts as the subject's. The output adds {@code arousalCol}, {@code valenceCol} and {@code likingCol}:
  * one float per frame covering all the audio (null where the audio is null).
  *
@@ -52,6 +54,7 @@ public final class EmotionScorer extends Transformer {
     private final Param<String> warehouse;
     private final Param<String> audioCol;
     private final Param<String> wordsCol;
+    private final Param<String> speakingRateCol;
     private final Param<String> arousalCol;
     private final Param<String> valenceCol;
     private final Param<String> likingCol;
@@ -67,12 +70,15 @@ public final class EmotionScorer extends Transformer {
         warehouse = new Param<>(this, "warehouse", "warehouse root whose model store holds the model");
         audioCol = new Param<>(this, "audioCol", "mono audio at the model's sample rate: float32 LE bytes or array<float>");
         wordsCol = new Param<>(this, "wordsCol", "optional: one word vector per frame, array<array<float>>; '' for none");
+        speakingRateCol = new Param<>(this, "speakingRateCol",
+                "optional: letters per second of each frame's utterance, array<float>; '' for none");
         arousalCol = new Param<>(this, "arousalCol", "output: arousal per frame");
         valenceCol = new Param<>(this, "valenceCol", "output: valence per frame");
         likingCol = new Param<>(this, "likingCol", "output: liking per frame");
         batchSize = new IntParam(this, "batchSize", "windows per forward pass", ParamValidators.gtEq(1));
         setDefault(audioCol, "audio");
         setDefault(wordsCol, "");
+        setDefault(speakingRateCol, "");
         setDefault(arousalCol, "arousal");
         setDefault(valenceCol, "valence");
         setDefault(likingCol, "liking");
@@ -95,6 +101,10 @@ public final class EmotionScorer extends Transformer {
 
     public Param<String> wordsCol() {
         return wordsCol;
+    }
+
+    public Param<String> speakingRateCol() {
+        return speakingRateCol;
     }
 
     public Param<String> arousalCol() {
@@ -133,6 +143,11 @@ public final class EmotionScorer extends Transformer {
         return this;
     }
 
+    public EmotionScorer setSpeakingRateCol(String value) {
+        set(speakingRateCol, value);
+        return this;
+    }
+
     public EmotionScorer setBatchSize(int value) {
         set(batchSize, (Object) value);
         return this;
@@ -160,6 +175,10 @@ public final class EmotionScorer extends Transformer {
                         + "cannot be: " + words.simpleString());
             }
         }
+        if (!$(speakingRateCol).isEmpty() && !isArrayOf(fieldType(schema, $(speakingRateCol)), DataTypes.FloatType)) {
+            throw new IllegalArgumentException("Speaking rate column " + $(speakingRateCol) + " must be array<float>, "
+                    + "cannot be: " + fieldType(schema, $(speakingRateCol)).simpleString());
+        }
         StructType out = schema;
         for (String name : List.of($(arousalCol), $(valenceCol), $(likingCol))) {
             if (List.of(schema.fieldNames()).contains(name)) {
@@ -178,8 +197,9 @@ public final class EmotionScorer extends Transformer {
         Broadcast<ModelRef> model = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(ref);
         StructType in = dataset.schema();
         int words = $(wordsCol).isEmpty() ? -1 : in.fieldIndex($(wordsCol));
-        return dataset.toDF().mapPartitions(new RowScorer(model, in.fieldIndex($(audioCol)), words, (Integer) $(batchSize)),
-                Encoders.row(out));
+        int rates = $(speakingRateCol).isEmpty() ? -1 : in.fieldIndex($(speakingRateCol));
+        return dataset.toDF().mapPartitions(new RowScorer(model, in.fieldIndex($(audioCol)), words, rates,
+                (Integer) $(batchSize)), Encoders.row(out));
     }
 
     @Override
@@ -200,7 +220,7 @@ public final class EmotionScorer extends Transformer {
     }
 
     /** The executor side: each row's audio and words framed ({@link LakeRecording}) and run through the shared model. */
-    private record RowScorer(Broadcast<ModelRef> model, int audioIndex, int wordsIndex, int batchSize)
+    private record RowScorer(Broadcast<ModelRef> model, int audioIndex, int wordsIndex, int ratesIndex, int batchSize)
             implements MapPartitionsFunction<Row, Row> {
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
@@ -243,7 +263,7 @@ public final class EmotionScorer extends Transformer {
                 pcm = PcmCodec.encode(samples, 0, samples.length);
             }
             LakeRecording recording = new LakeRecording("row", null, "", config.sampleRate(), pcm.length / Float.BYTES,
-                    List.of(), wordFrames(row));
+                    List.of(), wordFrames(row)).speakingRates(speakingRates(row));
             recording.addChunk(0, config.sampleRate(), pcm);
             try {
                 RecordingExample example = recording.toExample(config);
@@ -255,6 +275,19 @@ public final class EmotionScorer extends Transformer {
                 throw new IllegalArgumentException("Cannot score a row of " + pcm.length / Float.BYTES + " samples: "
                         + e.detail(), e);
             }
+        }
+
+        private Map<Integer, Float> speakingRates(Row row) {
+            Map<Integer, Float> out = new HashMap<>();
+            if (ratesIndex >= 0 && !row.isNullAt(ratesIndex)) {
+                List<Float> rates = row.getList(ratesIndex);
+                for (int f = 0; f < rates.size(); f++) {
+                    if (rates.get(f) != null && !rates.get(f).isNaN()) {
+                        out.put(f, rates.get(f));
+                    }
+                }
+            }
+            return out;
         }
 
         private Map<Integer, float[]> wordFrames(Row row) {

@@ -120,7 +120,7 @@ public final class ComputeBenchmark {
             windows.add(new Window("synthetic", b * t, t, t));
         }
         float[] audio = config.streams().usesParalinguistic() ? random(r, batch * t * config.frameInput(), 0.1f) : null;
-        float[] semantic = config.streams().usesSemantic() ? random(r, batch * t * config.semanticDims(), 0.25f) : null;
+        float[] semantic = config.streams().usesSemantic() ? random(r, batch * t * config.semanticInputs(), 0.25f) : null;
         float[] labels = random(r, batch * t * RecordingExample.OUTPUTS, 0.8f);
         return new WindowBatch(windows, t, audio, semantic, labels);
     }

@@ -25,7 +25,8 @@ public final class ConfiguredTraining {
                 choice(c, ConfigKeys.MODEL_STREAMS, ModelConfig.Streams.class),
                 choice(c, ConfigKeys.MODEL_LOSS_WEIGHTS, ModelConfig.LossWeights.class),
                 c.getInt(ConfigKeys.W2V_VECTOR_SIZE), c.getInt(ConfigKeys.MODEL_WINDOW_FRAMES),
-                bool(c, ConfigKeys.MODEL_NORMALIZE_LEVEL), bool(c, ConfigKeys.MODEL_PROSODY));
+                bool(c, ConfigKeys.MODEL_NORMALIZE_LEVEL), bool(c, ConfigKeys.MODEL_PROSODY),
+                bool(c, ConfigKeys.MODEL_SPEAKING_RATE));
     }
 
     public static TrainSettings settings(EmosparkConfig c) {
@@ -68,6 +69,7 @@ public final class ConfiguredTraining {
         k.put(ConfigKeys.MODEL_WINDOW_FRAMES.name(), Integer.toString(config.windowFrames()));
         k.put(ConfigKeys.MODEL_NORMALIZE_LEVEL.name(), Boolean.toString(config.normalizeLevel()));
         k.put(ConfigKeys.MODEL_PROSODY.name(), Boolean.toString(config.prosody()));
+        k.put(ConfigKeys.MODEL_SPEAKING_RATE.name(), Boolean.toString(config.speakingRate()));
         k.put(ConfigKeys.TRAIN_EPOCHS.name(), Integer.toString(settings.epochs()));
         k.put(ConfigKeys.TRAIN_PATIENCE.name(), Integer.toString(settings.patience()));
         k.put(ConfigKeys.TRAIN_BATCH.name(), Integer.toString(settings.batchSize()));

@@ -94,9 +94,10 @@ public final class FusionSweepAction extends SparkAction<FusionSweepResult> {
         FusionRun first = runs.values().iterator().next();
         FeatureExamples examples = setup.examples(first.config());
         for (FusionRun run : runs.values()) {
-            if (run.config().semanticDims() != first.config().semanticDims()) {
+            if (run.config().semanticInputs() != first.config().semanticInputs()) {
                 throw new IllegalArgumentException("The configurations of sweep " + sweep.name() + " must share the word "
-                        + "vectors' size (emospark.embed.vectorSize): they train from the same semantic frames");
+                        + "vectors' size (emospark.embed.vectorSize) and emospark.model.speakingRate: they train from "
+                        + "the same semantic frames");
             }
         }
         Map<String, Long> versions = examples.tableVersions();

@@ -100,6 +100,38 @@ class BaselinesTest {
         assertTrue(prosody.arousal().ccc() > 0.7, "prosody arousal " + prosody);
     }
 
+    /** The recording with a fifth semantic value per frame that carries arousal, as a model's extra input might. */
+    private static RecordingExample withArousalAppended(RecordingExample r) {
+        float[] wide = new float[r.numFrames() * (DIMS + 1)];
+        for (int f = 0; f < r.numFrames(); f++) {
+            System.arraycopy(r.semantic(), f * DIMS, wide, f * (DIMS + 1), DIMS);
+            wide[f * (DIMS + 1) + DIMS] = r.labels()[3 * f];
+        }
+        return new RecordingExample(r.recordingId(), r.split(), r.numFrames(), r.pcm(), r.subject(), DIMS + 1, wide,
+                r.labels());
+    }
+
+    @Test
+    void theWordsBaselineReadsOnlyTheWordVectorsOfAWiderSemanticInput() {
+        List<RecordingExample> train = new ArrayList<>();
+        List<RecordingExample> wideTrain = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            train.add(recording("Train_" + i, i));
+            wideTrain.add(withArousalAppended(train.get(i)));
+        }
+        List<RecordingExample> test = List.of(recording("Test_1", 100), recording("Test_2", 101));
+        List<RecordingExample> wideTest = test.stream().map(BaselinesTest::withArousalAppended).toList();
+
+        DimensionScores narrow = Baselines.fitAndScore(train, test, FRAME).get(1).concatenated();
+        DimensionScores limited = Baselines.fitAndScore(wideTrain, wideTest, FRAME, DIMS).get(1).concatenated();
+        DimensionScores everything = Baselines.fitAndScore(wideTrain, wideTest, FRAME).get(1).concatenated();
+
+        assertEquals(narrow.arousal().ccc(), limited.arousal().ccc(), 1e-9);
+        assertEquals(narrow.valence().ccc(), limited.valence().ccc(), 1e-9);
+        assertTrue(everything.arousal().ccc() > narrow.arousal().ccc() + 0.3,
+                "the appended value does carry arousal: " + everything + " against " + narrow);
+    }
+
     @Test
     void causalMeansAverageTheCountedFramesOfTheLastSpan() {
         double[][] x = {{1, 10}, {2, 20}, {3, 30}, {4, 40}};

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.emospark.frames.RecordingExample;
+import org.emospark.frames.SpeakingRate;
 import org.emospark.frames.TurnSpan;
 import org.emospark.lake.PcmChunk;
 import org.emospark.lake.PcmCodec;
@@ -78,6 +79,22 @@ class LakeRecordingTest {
         assertArrayEquals(Arrays.copyOf(ramp(0, 250), 260), pcm, "both chunks in order, zeros after the end");
         assertTrue(r.hasTranscript());
         assertEquals("file:/corpus/Rec_01.wav", r.sourceUri());
+    }
+
+    @Test
+    void aModelReadingTheSpeakingRateGetsItAfterEachWordVector() throws InputRejectedException {
+        LakeRecording r = twoChunks(250, null, Map.of(0, new float[] {1, 2, 3, 4}, 1, new float[] {5, 6, 7, 8}))
+                .speakingRates(Map.of(0, 24f));
+
+        RecordingExample e = r.toExample(CONFIG.toBuilder().speakingRate(true).build());
+
+        assertEquals(5, e.semanticDims());
+        float twice = SpeakingRate.input(24f);
+        assertEquals((float) (Math.log(2) / SpeakingRate.TYPICAL_SPREAD), twice, 1e-5f);
+        assertArrayEquals(new float[] {1, 2, 3, 4, twice, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0}, e.semantic(),
+                "frame 1 has no rate (the reference, 0), frame 2 no word");
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0}, r.toExample(CONFIG).semantic(),
+                "a model without the rate gets the word vectors alone");
     }
 
     @Test

@@ -105,6 +105,14 @@ class EmbedAndSemanticFramesTest {
         Row laughter = frames.stream().filter(r -> "<laughter>".equals(r.getAs("word"))).findFirst().orElseThrow();
         assertTrue((boolean) laughter.getAs("known"));
         assertEquals(List.of(0f, 0f, 1f, 0.5f), laughter.getList(4));
+        // Speaking rates: "Hello, wonderful world." spans [0.1, 1.1] s with 19 letters; "so <laughter> sad" spans
+        // [1.9, 2.4] s with 5 (the tag counts none); frames without a word have none.
+        assertNull(frames.get(0).getAs("speaking_rate"));
+        for (int f = 1; f <= 10; f++) {
+            assertEquals(19f, frames.get(f).<Float>getAs("speaking_rate"), 1e-4f, "frame " + f);
+        }
+        assertEquals(10f, laughter.<Float>getAs("speaking_rate"), 1e-4f);
+        assertTrue(frames.stream().filter(r -> r.getAs("word") == null).allMatch(r -> r.getAs("speaking_rate") == null));
 
         SemanticFramesResult again = new SemanticFramesAction(wh).execute();
         assertFalse(again.table().changedAnything(), "rerun changes nothing");

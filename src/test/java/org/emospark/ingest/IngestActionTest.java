@@ -244,6 +244,82 @@ class IngestActionTest {
         assertEquals(0, table(wh, Tables.LABELS).count());
     }
 
+    @Test
+    void pathsThatAreNotFilesBecomeRejectsInsteadOfVanishing() throws IOException {
+        Path corpus = TestCorpus.write(tmp.resolve("corpus"));
+        Path wh = tmp.resolve("wh");
+        Files.createDirectories(corpus.resolve("audio/Train_20.wav"));
+        Files.createSymbolicLink(corpus.resolve("audio/Train_21.wav"), corpus.resolve("audio/gone.wav"));
+        Files.createSymbolicLink(corpus.resolve("audio/Train_22.wav"), corpus.resolve("audio/Train_22.wav"));
+        Files.createSymbolicLink(corpus.resolve("audio/Train_23.wav"), corpus.resolve("audio/Train_01.wav"));
+        Files.createDirectories(corpus.resolve("labels/old"));
+        WavFiles.write(corpus.resolve("audio/session7.wav"), WavFiles.tone(1.0, 16000, 300, 4), 16000);
+        TestCorpus.writeLabels(corpus, "session7", 10);
+
+        IngestResult result = ingest(wh, corpus);
+
+        assertEquals(Map.of("not_a_file", 4L, "split_not_in_name", 1L), result.rejectsByReason());
+        assertEquals(5, result.recordingsIngested(), "3 of the corpus, the link to a good file, session7");
+        Map<String, String> details = new TreeMap<>();
+        for (Row r : table(wh, Tables.REJECTS).collectAsList()) {
+            String uri = r.getAs("source_uri");
+            details.put(uri.substring(uri.indexOf("/corpus/") + 8), r.getAs("detail"));
+        }
+        assertTrue(details.getOrDefault("audio/Train_20.wav", "").contains("a folder, not a file"), details.toString());
+        assertTrue(details.getOrDefault("audio/Train_21.wav", "").contains("which does not exist"), details.toString());
+        assertTrue(details.getOrDefault("audio/Train_22.wav", "").contains("link loop"), details.toString());
+        assertTrue(details.getOrDefault("labels/old", "").contains("labels/ holds files only"), details.toString());
+        assertTrue(details.getOrDefault("labels/session7.csv", "").contains("kept as unlabeled"), details.toString());
+        assertEquals("unlabeled", table(wh, Tables.RECORDINGS).where("recording_id = 'session7'").head().getAs("split"));
+        assertEquals(10, table(wh, Tables.LABELS).where("recording_id = 'session7'").count(), "its labels are kept");
+
+        IngestResult again = ingest(wh, corpus);
+        assertEquals(result.rejectsByReason(), again.rejectsByReason());
+        assertEquals(5, table(wh, Tables.REJECTS).count(), "a rerun does not duplicate rejects");
+        Files.delete(corpus.resolve("audio/Train_20.wav"));
+        WavFiles.write(corpus.resolve("audio/Train_20.wav"), WavFiles.tone(1.0, 16000, 300, 5), 16000);
+        assertEquals(Map.of("not_a_file", 3L, "split_not_in_name", 1L), ingest(wh, corpus).rejectsByReason(),
+                "a folder replaced by a file loses its reject");
+    }
+
+    @Test
+    void aTranscriptLineAfterTheAudiosEndIsKeptWithAWarning() throws IOException {
+        Path corpus = TestCorpus.write(tmp.resolve("corpus"));
+        Path wh = tmp.resolve("wh");
+        TestCorpus.text(corpus.resolve("transcriptions/Train_02.csv"), "0.100;1.100;'Hello, wonderful world.'\n"
+                + "9.000;9.800;'from another recording'\n");
+
+        IngestResult result = ingest(wh, corpus);
+
+        assertEquals(Map.of("utterance_beyond_audio", 1L), result.rejectsByReason());
+        Row warning = table(wh, Tables.REJECTS).head();
+        assertEquals(2, (int) warning.<Integer>getAs("line"));
+        String detail = warning.getAs("detail");
+        assertTrue(detail.contains("[9.000, 9.800] s starts after the audio ends (2.500 s)"), detail);
+        assertEquals(2, table(wh, Tables.UTTERANCES).where("recording_id = 'Train_02'").count(), "both are stored");
+        assertEquals(3, result.recordingsIngested());
+    }
+
+    @Test
+    void archiveLinksAreFollowedAndLoopsAndBrokenAudioLinksRejected() throws IOException {
+        Path archive = tmp.resolve("archive");
+        WavFiles.write(archive.resolve("2026/11/call_0001.wav"), WavFiles.tone(1.0, 8000, 300, 1), 8000);
+        Files.createSymbolicLink(archive.resolve("2026/11/again"), archive.resolve("2026"));
+        Files.createSymbolicLink(archive.resolve("2026/broken.wav"), archive.resolve("2026/missing.wav"));
+        Files.createSymbolicLink(archive.resolve("2026/notes.txt"), archive.resolve("2026/missing.txt"));
+        Path elsewhere = tmp.resolve("elsewhere");
+        WavFiles.write(elsewhere.resolve("call_0009.wav"), WavFiles.tone(0.5, 8000, 300, 9), 8000);
+        Files.createSymbolicLink(archive.resolve("2026/12"), elsewhere);
+        Path wh = tmp.resolve("wh");
+
+        IngestResult result = ingest(wh, archive, CorpusLayout.ARCHIVE);
+
+        assertEquals(Map.of("not_a_file", 2L), result.rejectsByReason(), "the loop and the broken .wav; not the .txt");
+        assertEquals(List.of("2026/11/call_0001", "2026/12/call_0009"), table(wh, Tables.RECORDINGS)
+                .orderBy("recording_id").select("recording_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        assertTrue(table(wh, Tables.REJECTS).where("detail LIKE '%loop%'").count() == 1);
+    }
+
     /** Every ingest table's rows, without the columns that record when a write happened. */
     private Map<String, List<Row>> snapshot(Path wh) {
         Map<String, List<Row>> out = new TreeMap<>();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,21 @@ class ModelConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModelConfig.faithful().toBuilder().windowFrames(30).build());
         assertTrue(e.getMessage().contains("multiple of 25"), e.getMessage());
+    }
+
+    @Test
+    void theSpeakingRateWidensTheSemanticInputByOneAndStaysOutOfOlderModelsJson() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ModelConfig plain = ModelConfig.faithful();
+        ModelConfig rate = plain.toBuilder().speakingRate(true).build();
+
+        assertEquals(100, plain.semanticInputs());
+        assertEquals(101, rate.semanticInputs());
+        assertEquals(100, rate.semanticDims());
+        assertTrue(!json.writeValueAsString(plain).contains("speakingRate"), "ids of models without it do not change");
+        assertTrue(json.writeValueAsString(rate).contains("\"speakingRate\":true"));
+        assertEquals(rate, json.readValue(json.writeValueAsString(rate), ModelConfig.class));
+        assertEquals(plain, json.readValue(json.writeValueAsString(plain), ModelConfig.class));
     }
 
     @Test

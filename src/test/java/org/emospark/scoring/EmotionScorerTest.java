@@ -19,6 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.emospark.frames.RecordingExample;
+import org.emospark.frames.SpeakingRate;
 import org.emospark.lake.PcmCodec;
 import org.emospark.lake.PcmSource;
 import org.emospark.model.ModelConfig;
@@ -128,6 +129,47 @@ class EmotionScorerTest {
         List<Float> withWords = scorer().transform(input).head().getList(3);
         List<Float> withoutWords = scorer().setWordsCol("").transform(input).head().getList(3);
         assertTrue(!withWords.equals(withoutWords), "predictions ignore the words column");
+    }
+
+    @Test
+    void aModelThatReadsTheSpeakingRateGetsItFromItsColumn() {
+        ModelConfig config = CONFIG.toBuilder().speakingRate(true).build();
+        String model = "tiny-rate01";
+        float[] pcm = audio(2500, 0.05);
+        List<Float> rates = new ArrayList<>();
+        float[] semantic = new float[25 * 5];
+        for (int f = 0; f < 25; f++) {
+            float[] w = words().get(f);
+            rates.add(w == null ? Float.NaN : 8f + f);
+            if (w != null) {
+                System.arraycopy(w, 0, semantic, f * 5, 4);
+                semantic[f * 5 + 4] = SpeakingRate.input(8f + f);
+            }
+        }
+        boolean[] subject = new boolean[25];
+        Arrays.fill(subject, true);
+        float[][] want;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SpeechEmotionNet net = StoredModels.store(manager, root, model, config, 22);
+            want = new RecordingPredictor(net, config, 2).predict(manager, List.of(new RecordingExample("a", null, 25,
+                    PcmSource.of(pcm), subject, 5, semantic, null))).get("a");
+        }
+        StructType schema = new StructType().add("audio", DataTypes.BinaryType, false)
+                .add("words", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), true), true)
+                .add("rates", DataTypes.createArrayType(DataTypes.FloatType, true), true);
+        Dataset<Row> input = TestSpark.session().createDataFrame(List.of(RowFactory.create(PcmCodec.encode(pcm, 0,
+                pcm.length), words().toArray(), rates.toArray())), schema);
+        EmotionScorer scorer = new EmotionScorer().setModelId(model).setWarehouse(root).setWordsCol("words")
+                .setSpeakingRateCol("rates").setBatchSize(2);
+
+        List<Float> got = scorer.transform(input).head().getList(3);
+        for (int f = 0; f < want.length; f++) {
+            assertEquals(want[f][0], got.get(f), 1e-6f, "arousal frame " + f);
+        }
+        assertTrue(!got.equals(scorer.setSpeakingRateCol("").transform(input).head().getList(3)),
+                "predictions ignore the rates column");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> scorer.setSpeakingRateCol("words")
+                .transformSchema(schema)).getMessage().contains("must be array<float>"));
     }
 
     @Test

@@ -18,15 +18,19 @@ public final class SplitNames {
     public static final String UNLABELED = "unlabeled";
     public static final List<String> ALL = List.of(TRAIN, DEVEL, TEST, UNLABELED);
 
-    /** {@code Train_01}, {@code devel3}, {@code TEST-04.wav}: a split word, an optional _ or -, then a digit. */
-    private static final Pattern AVEC_NAME = Pattern.compile("(?i)^(train|devel|test)[_-]?\\d");
+    /**
+     * {@code Train_01}, {@code devel3}, {@code TEST-04.wav}, {@code Train_DE_01} (AVEC 2017's SEWA names),
+     * {@code Train_f12}: a split word, then a _ or - or a digit.
+     */
+    private static final Pattern AVEC_NAME = Pattern.compile("(?i)^(train|devel|test)(?:[_-]|\\d)");
 
     private SplitNames() {
     }
 
     /**
      * The split an AVEC recording name implies: {@code Train_01} -> Train, {@code Devel_3} -> Devel,
-     * {@code test_04} -> Test (case-insensitive, a directory part is ignored); any other name ->
+     * {@code test_04} -> Test, {@code Train_DE_01} -> Train (case-insensitive, a directory part is ignored); any other
+     * name ->
      * {@value #UNLABELED}.
      */
     public static String fromRecordingName(String name) {

@@ -74,6 +74,22 @@ public final class TextNormalizer {
         return token.length() > 2 && token.startsWith("<") && token.endsWith(">");
     }
 
+    /** The letters and digits of a word token, what its spoken length goes by; a tag has none. */
+    public static int spokenCharacters(String token) {
+        if (isTag(token)) {
+            return 0;
+        }
+        int n = 0;
+        for (int i = 0; i < token.length(); ) {
+            int cp = token.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                n++;
+            }
+            i += Character.charCount(cp);
+        }
+        return n;
+    }
+
     /** True when there is at least one token and every token is {@link #FILLER}. */
     public static boolean isOnlyFiller(List<String> tokens) {
         return !tokens.isEmpty() && tokens.stream().allMatch(FILLER::equals);

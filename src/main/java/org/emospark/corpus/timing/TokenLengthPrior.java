@@ -39,14 +39,6 @@ public final class TokenLengthPrior {
         if (TextNormalizer.isTag(token)) {
             return TAG_UNITS.getOrDefault(token, OTHER_TAG_UNITS);
         }
-        int letters = 0;
-        for (int i = 0; i < token.length(); ) {
-            int cp = token.codePointAt(i);
-            if (Character.isLetterOrDigit(cp)) {
-                letters++;
-            }
-            i += Character.charCount(cp);
-        }
-        return WORD_BASE_UNITS + letters;
+        return WORD_BASE_UNITS + TextNormalizer.spokenCharacters(token);
     }
 }

@@ -11,6 +11,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +42,8 @@ import org.emospark.runtime.SparkAction;
 
 /**
  * Writes {@code semantic_frames}: for every recording, one row per 100 ms frame holding the vector of
- * the word spoken in it (the paper's rules, {@link WordFrames}), zeros where nobody speaks. The
+ * the word spoken in it (the paper's rules, {@link WordFrames}), zeros where nobody speaks, and the speaking rate of
+ * that word's utterance ({@link UtteranceRates}). The
  * driver only collects the corpus vocabulary and ships the matching vectors to the executors
  * (broadcast); each recording's frames are built in one task from its words. Cost: one shuffle to
  * group words by recording, then one MERGE keyed on (recording_id, frame).
@@ -87,7 +89,7 @@ public final class SemanticFramesAction extends SparkAction<SemanticFramesResult
         Broadcast<Vocabulary> vocabulary = jsc.broadcast(Vocabulary.of(vectors));
 
         Dataset<Row> wordsByRecording = words.groupBy("recording_id").agg(collect_list(
-                struct(col("word_index"), col("word"), col("start_s"), col("end_s"))).as("words"));
+                struct(col("word_index"), col("word"), col("start_s"), col("end_s"), col("utterance_index"))).as("words"));
         Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS).select("recording_id", "num_frames")
                 .join(wordsByRecording, "recording_id", "left")
                 .join(subjectTurns(), "recording_id", "left");
@@ -134,11 +136,14 @@ public final class SemanticFramesAction extends SparkAction<SemanticFramesResult
         String id = recording.getString(0);
         int numFrames = recording.getInt(1);
         List<TimedWord> all = new ArrayList<>();
+        Map<TimedWord, Integer> utteranceOf = new IdentityHashMap<>();
         if (!recording.isNullAt(2)) {
             List<Row> rows = new ArrayList<>(recording.getList(2));
             rows.sort(Comparator.comparingInt(w -> w.getInt(0)));
             for (Row w : rows) {
-                all.add(new TimedWord(w.getInt(0), w.getString(1), w.getDouble(2), w.getDouble(3)));
+                TimedWord word = new TimedWord(w.getInt(0), w.getString(1), w.getDouble(2), w.getDouble(3));
+                all.add(word);
+                utteranceOf.put(word, w.getInt(4));
             }
         }
         List<TurnSpan> turns = new ArrayList<>();
@@ -150,6 +155,7 @@ public final class SemanticFramesAction extends SparkAction<SemanticFramesResult
         List<TimedWord> timed = speakers.select(all, turns);
         VectorLookup lookup = vocabulary.lookup();
         SemanticFrames frames = WordFrames.fill(timed, numFrames, lookup);
+        double[] rates = UtteranceRates.perWord(timed, timed.stream().mapToInt(utteranceOf::get).toArray());
         int dims = frames.dims();
         boolean[] known = new boolean[timed.size()];
         for (int i = 0; i < known.length; i++) {
@@ -169,7 +175,8 @@ public final class SemanticFramesAction extends SparkAction<SemanticFramesResult
                 float[] v = new float[dims];
                 System.arraycopy(frames.values(), f * dims, v, 0, dims);
                 String word = wi < 0 ? null : timed.get(wi).word();
-                return RowFactory.create(id, f++, word, wi >= 0 && known[wi], v, set);
+                Float rate = wi < 0 || Double.isNaN(rates[wi]) ? null : (float) rates[wi];
+                return RowFactory.create(id, f++, word, wi >= 0 && known[wi], v, set, rate);
             }
         };
     }

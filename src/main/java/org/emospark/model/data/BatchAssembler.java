@@ -56,7 +56,7 @@ public final class BatchAssembler {
             throw new IllegalArgumentException("A batch needs at least one window");
         }
         int t = windows.get(0).frames();
-        int dims = config.semanticDims();
+        int dims = config.semanticInputs();
         int outputs = FramedExample.OUTPUTS;
         boolean paralinguistic = config.streams().usesParalinguistic();
         boolean semantic = config.streams().usesSemantic();

@@ -109,7 +109,7 @@ public final class FeatureExamples {
                         + n + " labelled frames: run 'emospark features --paralinguistic --model " + featuresModelId + "'");
                 continue;
             }
-            out.add(new FeatureExample(id, e.getValue(), n, dims, flat, config.semanticDims(), semantic.framesOf(id, n),
+            out.add(new FeatureExample(id, e.getValue(), n, dims, flat, config.semanticInputs(), semantic.framesOf(id, n),
                     gold));
         }
         return new LoadedExamples<>(List.copyOf(out), skipped, semantic.set, versions);

@@ -17,6 +17,7 @@ import org.emospark.corpus.text.Turn;
 import org.emospark.frames.FrameInputBuilder;
 import org.emospark.frames.InputLevel;
 import org.emospark.frames.RecordingExample;
+import org.emospark.frames.SpeakingRate;
 import org.emospark.frames.TimePrecision;
 import org.emospark.frames.TurnSpan;
 import org.emospark.lake.ChunkedPcmSource;
@@ -139,7 +140,7 @@ public final class LakeExamples {
             PcmSource pcm = InputLevel.apply(new ChunkedPcmSource(chunks.get(id), startSamples), config.normalizeLevel(),
                     recording.isNullAt(4) ? null : recording.getDouble(4));
             out.add(new RecordingExample(id, e.getValue().getString(1), n, pcm,
-                    frames.subjectFrames(turns.get(id), n), config.semanticDims(), semantic.framesOf(id, n), gold));
+                    frames.subjectFrames(turns.get(id), n), config.semanticInputs(), semantic.framesOf(id, n), gold));
         }
         return new LoadedExamples<>(List.copyOf(out), skipped, semantic.set, versions);
     }
@@ -184,8 +185,9 @@ public final class LakeExamples {
         final Map<String, Map<Integer, float[]>> byRecording = new HashMap<>();
         String set;
 
+        /** {@code n} frames of the network's semantic input: word vectors, then the speaking rate if the model reads it. */
         float[] framesOf(String id, int n) {
-            int dims = config.semanticDims();
+            int dims = config.semanticInputs();
             float[] out = new float[n * dims];
             Map<Integer, float[]> frames = byRecording.getOrDefault(id, Map.of());
             for (Map.Entry<Integer, float[]> f : frames.entrySet()) {
@@ -200,8 +202,9 @@ public final class LakeExamples {
     SemanticVectors semantic(Object[] ids) {
         SemanticVectors out = new SemanticVectors();
         int dims = config.semanticDims();
+        boolean rate = config.speakingRate();
         for (Row r : warehouse.read(Tables.SEMANTIC_FRAMES).where(col("recording_id").isin(ids))
-                .select("recording_id", "frame", "vector", "embedding_set").collectAsList()) {
+                .select("recording_id", "frame", "vector", "embedding_set", "speaking_rate").collectAsList()) {
             String set = r.getString(3);
             if (out.set == null) {
                 out.set = set;
@@ -214,9 +217,12 @@ public final class LakeExamples {
                 throw new IllegalArgumentException("semantic_frames vectors have " + v.size() + " dimensions but the model "
                         + "expects " + dims + " (set " + set + ")");
             }
-            float[] a = new float[dims];
+            float[] a = new float[dims + (rate ? 1 : 0)];
             for (int i = 0; i < dims; i++) {
                 a[i] = v.get(i);
+            }
+            if (rate) {
+                a[dims] = SpeakingRate.input(r.isNullAt(4) ? null : r.getFloat(4));
             }
             out.byRecording.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getInt(1), a);
         }

@@ -25,7 +25,7 @@ public final class NetworkInputs {
             inputs.add(manager.create(batch.features(), new Shape(b, t, config.paralinguisticFeatures())));
         }
         if (batch.semantic() != null) {
-            inputs.add(manager.create(batch.semantic(), new Shape(b, t, config.semanticDims())));
+            inputs.add(manager.create(batch.semantic(), new Shape(b, t, config.semanticInputs())));
         }
         return inputs;
     }
@@ -42,7 +42,7 @@ public final class NetworkInputs {
     public static Shape[] shapes(ModelConfig config, int batch) {
         long t = config.windowFrames();
         Shape audio = new Shape(batch, t * config.frameInput());
-        Shape semantic = new Shape(batch, t, config.semanticDims());
+        Shape semantic = new Shape(batch, t, config.semanticInputs());
         return switch (config.streams()) {
             case BOTH -> new Shape[] {audio, semantic};
             case PARALINGUISTIC -> new Shape[] {audio};

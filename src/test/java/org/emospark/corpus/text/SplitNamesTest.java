@@ -14,6 +14,9 @@ class SplitNamesTest {
         assertEquals("Devel", SplitNames.fromRecordingName("Devel_3"));
         assertEquals("Test", SplitNames.fromRecordingName("test_04"));
         assertEquals("Train", SplitNames.fromRecordingName("audio/TRAIN-12.wav"));
+        assertEquals("Train", SplitNames.fromRecordingName("Train_DE_01"), "AVEC 2017 SEWA names carry a culture code");
+        assertEquals("Devel", SplitNames.fromRecordingName("Devel_f12"));
+        assertEquals("Test", SplitNames.fromRecordingName("Test-x"));
     }
 
     @Test
@@ -21,6 +24,8 @@ class SplitNamesTest {
         assertEquals("unlabeled", SplitNames.fromRecordingName("interview_7"));
         assertEquals("unlabeled", SplitNames.fromRecordingName("Training_session"));
         assertEquals("unlabeled", SplitNames.fromRecordingName("my_Train_01"));
+        assertEquals("unlabeled", SplitNames.fromRecordingName("Testimony_01"));
+        assertEquals("unlabeled", SplitNames.fromRecordingName("Train"));
     }
 
     @Test

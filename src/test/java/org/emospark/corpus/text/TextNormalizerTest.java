@@ -78,4 +78,12 @@ class TextNormalizerTest {
     void otherScriptsAreLetters() {
         assertEquals(List.of("привет", "мир"), TextNormalizer.normalize("Привет, мир!"));
     }
+
+    @Test
+    void spokenCharactersCountUnicodeLettersAndDigitsAndNothingOfATag() {
+        assertEquals(5, TextNormalizer.spokenCharacters("größe"));
+        assertEquals(3, TextNormalizer.spokenCharacters("n'a-t"));
+        assertEquals(2, TextNormalizer.spokenCharacters("42"));
+        assertEquals(0, TextNormalizer.spokenCharacters("<laughter>"));
+    }
 }
