@@ -78,7 +78,7 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
         for (String id : modelIds) {
             ModelManifest manifest = store.manifest(id);
             ModelConfig c = manifest.config();
-            LoadedExamples<RecordingExample> data = loaded.computeIfAbsent(List.of(c.sampleRate(), c.frameSeconds(), c.semanticDims(), c.speakingRate()),
+            LoadedExamples<RecordingExample> data = loaded.computeIfAbsent(framing(c),
                     k -> new LakeExamples(warehouse, c).load(List.of(split), true));
             if (data.examples().isEmpty()) {
                 throw new IllegalArgumentException("No labelled recordings in split " + split + " of " + warehouse
@@ -120,8 +120,13 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
         if (train.examples().isEmpty()) {
             return List.of();
         }
-        LoadedExamples<RecordingExample> data = loaded.get(List.of(c.sampleRate(), c.frameSeconds(), c.semanticDims(), c.speakingRate()));
+        LoadedExamples<RecordingExample> data = loaded.get(framing(c));
         return Baselines.fitAndScore(train.examples(), data.examples(), c.frameSamples(), c.semanticDims());
+    }
+
+    /** What decides how a model frames the audio and words of a split: models equal in it share one read. */
+    private static List<Object> framing(ModelConfig c) {
+        return List.of(c.sampleRate(), c.frameSeconds(), c.semanticDims(), c.speakingRate());
     }
 
     private static Path write(Path file, String html) {

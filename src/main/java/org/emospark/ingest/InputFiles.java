@@ -77,8 +77,7 @@ final class InputFiles {
                     if (problem == null) {
                         out.add(path);
                     } else {
-                        refusals.refuse(path, label + "/" + path.getName() + ": " + problem
-                                + "; " + label + "/ holds files only");
+                        refusals.refuse(path, inFolder(label, path, problem));
                     }
                 }
             }
@@ -90,8 +89,7 @@ final class InputFiles {
                 if (st.isFile()) {
                     out.add(st.getPath());
                 } else {
-                    refusals.refuse(st.getPath(), label + "/" + st.getPath().getName() + ": a folder, not a file; "
-                            + label + "/ holds files only");
+                    refusals.refuse(st.getPath(), inFolder(label, st.getPath(), "a folder, not a file"));
                 }
             }
         }
@@ -158,6 +156,10 @@ final class InputFiles {
         });
         out.sort(Comparator.comparing(Path::toString));
         return out;
+    }
+
+    private static String inFolder(String label, Path path, String problem) {
+        return label + "/" + path.getName() + ": " + problem + "; " + label + "/ holds files only";
     }
 
     /** Why a local path is not a regular file to read, or null when it is one. */
