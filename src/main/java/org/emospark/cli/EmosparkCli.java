@@ -10,6 +10,7 @@ import org.emospark.jobs.ImportModelJob;
 import org.emospark.jobs.IngestJob;
 import org.emospark.jobs.ScoreJob;
 import org.emospark.jobs.SqlJob;
+import org.emospark.jobs.SqlPasswordCommand;
 import org.emospark.jobs.SqlServerJob;
 import org.emospark.jobs.TrainJob;
 import picocli.CommandLine;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         description = {"Speech emotion recognition with semantic information, at corpus scale, on Spark.",
                 "Commands run as Spark jobs over a Delta Lake warehouse (default ./warehouse)."},
         subcommands = {IngestJob.class, EmbedJob.class, FeaturesJob.class, TrainJob.class, ImportModelJob.class,
-                EvaluateJob.class, ScoreJob.class, SqlJob.class, SqlServerJob.class, BenchModelJob.class, BenchScoreJob.class,
+                EvaluateJob.class, ScoreJob.class, SqlJob.class, SqlServerJob.class, SqlPasswordCommand.class, BenchModelJob.class, BenchScoreJob.class,
                 CommandLine.HelpCommand.class})
 public final class EmosparkCli implements Runnable {
     public static final int EXIT_FAILURE = 1;

@@ -76,6 +76,10 @@ public final class ConfigKeys {
             "Append to each frame's word vector the speaking rate of its utterance (semantic_frames.speaking_rate, "
                     + "letters per second, written by features --semantic): speakers talk faster when aroused, and "
                     + "the rate holds across voices and recording channels (the authors' code: false).");
+    public static final ConfigKey MODEL_BIDIRECTIONAL = new ConfigKey("emospark.model.bidirectional", "true",
+            "A second LSTM reads each window backwards beside the first, so every frame's prediction hears the rest "
+                    + "of its window, as a batch scorer of recorded archives can; such a model scores window by "
+                    + "window and cannot carry the LSTM's state (emospark.train.carryState) (the authors' code: false).");
 
     public static final ConfigKey TRAIN_EPOCHS = new ConfigKey("emospark.train.epochs", "30",
             "The most epochs to train.");
@@ -118,7 +122,8 @@ public final class ConfigKeys {
     public static final ConfigKey SCORE_WINDOWS = new ConfigKey("emospark.score.windows", "model",
             "model: as the model was trained (streaming for emospark.train.carryState=true, faithful otherwise); "
                     + "faithful: every window of the model's length starts from a zero LSTM state; streaming: the LSTM "
-                    + "state runs on from window to window, so a recording is scored as one continuous sequence.");
+                    + "state runs on from window to window, so a recording is scored as one continuous sequence (not for "
+                    + "a bidirectional model, which reads each window whole).");
 
     public static final ConfigKey SQL_SERVER_HOST = new ConfigKey("emospark.sqlServer.host", "127.0.0.1",
             "Address the Thrift JDBC server (sql-server) listens on; 0.0.0.0 serves other machines (no authentication).");
@@ -128,15 +133,28 @@ public final class ConfigKeys {
             "Catalog database the SQL server registers the lake's tables and views in (jdbc:hive2://host:port/DB).");
     public static final ConfigKey SQL_SERVER_REFRESH_SECONDS = new ConfigKey("emospark.sqlServer.refreshSeconds", "60",
             "How often the SQL server registers tables and views that appeared in the lake since it started.");
+    public static final ConfigKey SQL_SERVER_PASSWORD_FILE = new ConfigKey("emospark.sqlServer.passwordFile", "",
+            "Users of the SQL server, one NAME:pbkdf2-sha256:... line each (made by jobs/emospark sql-password); "
+                    + "empty: no passwords, which is allowed on loopback only.");
+    public static final ConfigKey SQL_SERVER_ALLOW_UNAUTHENTICATED = new ConfigKey(
+            "emospark.sqlServer.allowUnauthenticated", "false",
+            "Serve beyond loopback without a password file all the same (a network you trust entirely).");
+    public static final ConfigKey SQL_SERVER_KEY_STORE = new ConfigKey("emospark.sqlServer.keyStore", "",
+            "A PKCS12 or JKS key store with the server's certificate and key: clients then connect with ssl=true; "
+                    + "empty: no TLS.");
+    public static final ConfigKey SQL_SERVER_KEY_STORE_PASSWORD_FILE = new ConfigKey(
+            "emospark.sqlServer.keyStorePasswordFile", "",
+            "A file whose first line is the key store's password (kept out of command lines and configuration).");
 
     public static List<ConfigKey> all() {
         return List.of(WAREHOUSE, SAMPLE_RATE, FRAME_SECONDS, CHUNK_SECONDS, INGEST_TASKS, SPARK_MASTER_DEFAULT,
                 WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
-                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_SPEAKING_RATE, TRAIN_EPOCHS,
+                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, TRAIN_EPOCHS,
                 TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_CARRY_STATE,
                 TRAIN_MODALITY_DROPOUT, TRAIN_SEED, FUSION_INIT,
                 FEATURES_WORD_SPEAKERS, SCORE_BATCH, SCORE_WINDOWS, SQL_SERVER_HOST, SQL_SERVER_PORT, SQL_SERVER_DATABASE,
-                SQL_SERVER_REFRESH_SECONDS);
+                SQL_SERVER_REFRESH_SECONDS, SQL_SERVER_PASSWORD_FILE, SQL_SERVER_ALLOW_UNAUTHENTICATED, SQL_SERVER_KEY_STORE,
+                SQL_SERVER_KEY_STORE_PASSWORD_FILE);
     }
 }

@@ -96,6 +96,14 @@ public final class EmosparkConfig implements Serializable {
         return values.getOrDefault(key.name(), key.defaultValue());
     }
 
+    public boolean getBoolean(ConfigKey key) {
+        String raw = get(key).trim();
+        if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(raw);
+        }
+        throw new IllegalArgumentException(key.name() + " must be true or false, cannot be: " + raw);
+    }
+
     public int getInt(ConfigKey key) {
         String raw = get(key);
         try {

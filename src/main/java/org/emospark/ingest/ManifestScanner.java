@@ -66,9 +66,17 @@ final class ManifestScanner implements CorpusScanner {
                                 + " is already listed on line " + first.lineNumber(), e.lineNumber(), e.recordingId()));
                 continue;
             }
+            String audio = resolve(dir, e.audio());
+            String notAFile = notAFile(audio, hadoopConf);
+            if (notAFile != null) {
+                rejects.add(new RejectRecord(uri, AvecLayoutScanner.STAGE, RejectReason.NOT_A_FILE.code(),
+                        uri + " line " + e.lineNumber() + ": the audio of " + e.recordingId() + ", " + audio + ", is "
+                                + notAFile + ": point the row at an audio file", e.lineNumber(), e.recordingId()));
+                continue;
+            }
             String split = e.split() != null ? e.split() : SplitNames.fromRecordingName(e.recordingId());
             RecordingSource source = new RecordingSource(e.recordingId(), corpusName, split, e.speaker(), e.language(),
-                    resolve(dir, e.audio()), resolve(dir, e.labels()), resolve(dir, e.turns()),
+                    audio, resolve(dir, e.labels()), resolve(dir, e.turns()),
                     resolve(dir, e.transcript()), null);
             sources.add(source);
             for (String f : new String[] {source.audioUri(), source.labelsUri(), source.turnsUri(), source.transcriptUri()}) {
@@ -78,6 +86,23 @@ final class ManifestScanner implements CorpusScanner {
             }
         }
         return new SourceListing(sources, rejects, seen);
+    }
+
+    /**
+     * Why a row's local audio path names something that is there but is no file (a folder, a link to nothing, a link
+     * loop), or null: a missing path, or one on another file system, is found when it is read.
+     */
+    private static String notAFile(String audio, Configuration hadoopConf) throws IOException {
+        Path path = new Path(audio);
+        FileSystem fs = path.getFileSystem(hadoopConf);
+        if (!"file".equals(fs.getScheme())) {
+            return null;
+        }
+        java.nio.file.Path local = java.nio.file.Path.of(fs.makeQualified(path).toUri());
+        if (!java.nio.file.Files.exists(local, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        return InputFiles.notAFile(local);
     }
 
     static ManifestParser.Format parseFormat(String format) {

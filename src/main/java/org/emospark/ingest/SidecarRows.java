@@ -14,6 +14,7 @@ import org.emospark.corpus.text.TimedWord;
 import org.emospark.corpus.text.TranscriptParse;
 import org.emospark.corpus.text.TranscriptParser;
 import org.emospark.corpus.text.Turn;
+import org.emospark.corpus.text.TurnOverlaps;
 import org.emospark.corpus.text.TurnsFileParser;
 import org.emospark.corpus.text.Utterance;
 import org.emospark.corpus.timing.EnergyEnvelope;
@@ -97,7 +98,22 @@ final class SidecarRows {
         for (Turn t : parsed.records()) {
             out.add(IngestRows.wrap(Tables.TURNS, source.recordingId(), index++, t.startS(), t.endS(), t.speaker()));
         }
+        overlapWarning(TurnOverlaps.of(parsed.records()));
         return parsed.records();
+    }
+
+    private void overlapWarning(TurnOverlaps overlaps) {
+        if (overlaps.pairs() == 0) {
+            return;
+        }
+        TurnOverlaps.Pair first = overlaps.first();
+        out.add(rejects.row(source.turnsUri(), RecordingIngestor.STAGE_PARSE, RejectReason.OVERLAPPING_TURNS,
+                String.format(java.util.Locale.ROOT, "%d pair(s) of subject and interlocutor turns overlap, %.3f s in all "
+                                + "(first: subject [%.3f, %.3f] s, interlocutor [%.3f, %.3f] s); the turns are stored, and "
+                                + "frames and words in an overlap count as the subject's: check the turn times if the "
+                                + "speakers did not talk at once", overlaps.pairs(), overlaps.seconds(),
+                        first.subject().startS(), first.subject().endS(), first.interlocutor().startS(),
+                        first.interlocutor().endS()), null));
     }
 
     /** The subject's speech level, null for a silent recording (a null column reads clearer in SQL than NaN). */

@@ -2,11 +2,14 @@ package org.emospark.jobs;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
+import org.emospark.config.ConfigKey;
 import org.emospark.config.ConfigKeys;
 import org.emospark.config.EmosparkConfig;
 import org.emospark.lake.Warehouse;
 import org.emospark.sql.CatalogSync;
 import org.emospark.sql.SqlServer;
+import org.emospark.sql.SqlServerSecurity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,7 +17,9 @@ import picocli.CommandLine.Option;
         description = {"Serve the warehouse over JDBC: Spark's Thrift server (jdbc:hive2://HOST:PORT/DATABASE, e.g. with",
                 "beeline or the Hive JDBC driver), with every lake table and view resolvable by its plain name.",
                 "Runs until stopped (SIGTERM or Ctrl-C); tables that appear in the lake later are registered",
-                "every emospark.sqlServer.refreshSeconds."})
+                "every emospark.sqlServer.refreshSeconds. Users with passwords: emospark.sqlServer.passwordFile",
+                "(lines from sql-password); TLS: emospark.sqlServer.keyStore. Without passwords it serves",
+                "loopback only."})
 public final class SqlServerJob extends SparkJob {
     @Option(names = "--host", paramLabel = "HOST",
             description = "Address to listen on (default: emospark.sqlServer.host, 127.0.0.1).")
@@ -32,8 +37,19 @@ public final class SqlServerJob extends SparkJob {
     @Override
     protected void validate(EmosparkConfig config) {
         port(config);
-        host(config);
+        security(config).check(host(config));
         refreshSeconds(config);
+    }
+
+    private static SqlServerSecurity security(EmosparkConfig config) {
+        return new SqlServerSecurity(path(config, ConfigKeys.SQL_SERVER_PASSWORD_FILE),
+                path(config, ConfigKeys.SQL_SERVER_KEY_STORE), path(config, ConfigKeys.SQL_SERVER_KEY_STORE_PASSWORD_FILE),
+                config.getBoolean(ConfigKeys.SQL_SERVER_ALLOW_UNAUTHENTICATED));
+    }
+
+    private static Path path(EmosparkConfig config, ConfigKey key) {
+        String value = config.get(key);
+        return value == null || value.isBlank() ? null : Path.of(value.trim());
     }
 
     @Override
@@ -52,7 +68,7 @@ public final class SqlServerJob extends SparkJob {
         }, "emospark-sql-server-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try (SqlServer server = SqlServer.start(warehouse, config.get(ConfigKeys.SQL_SERVER_DATABASE), host(config),
-                port(config))) {
+                port(config), security(config))) {
             say("Serving " + warehouse + " at " + server.jdbcUrl() + "\n" + ResultText.of(server.firstSync()));
             int refresh = refreshSeconds(config);
             while (!stopAsked.await(refresh, TimeUnit.SECONDS)) {

@@ -21,6 +21,8 @@ import java.util.Map;
  *   x_s [B, T, semanticInputs]         -> semanticProjection       -> x_s' [B, T, projection]
  *   fusion -> f [B, T, streamSize] -> lstm -> head (tanh) -> [B, T, outputs]
  * </pre>
+ * With {@link ModelConfig#bidirectional()} a second LSTM ({@code lstmBackward}) reads f from the window's last frame
+ * to its first, and the head sees both LSTMs' outputs side by side.
  * Inputs: {@code (x_p, x_s)} for {@link ModelConfig.Streams#BOTH}, the one stream's array otherwise. It is what the
  * fusion training stage trains from stored CNN features ({@code paralinguistic_frames}): with the CNN not run at
  * all, it is frozen by construction.
@@ -37,6 +39,7 @@ public final class FusionNet extends AbstractBlock implements StreamingNetwork {
     private final Projection semanticProjection;
     private final Block fusion;
     private final PeepholeLstm lstm;
+    private final PeepholeLstm backwardLstm;
     private final EmotionHead head;
 
     public FusionNet(ModelConfig config) {
@@ -53,6 +56,9 @@ public final class FusionNet extends AbstractBlock implements StreamingNetwork {
             case CONCAT -> new ConcatFusion(streams.count(), config.streamSize());
         });
         lstm = part("lstm", new PeepholeLstm(config.lstmUnits(), config.cellClip(), config.forgetBias()));
+        backwardLstm = config.bidirectional()
+                ? part("lstmBackward", new PeepholeLstm(config.lstmUnits(), config.cellClip(), config.forgetBias()))
+                : null;
         head = part("head", new EmotionHead(config.outputs()));
     }
 
@@ -78,9 +84,25 @@ public final class FusionNet extends AbstractBlock implements StreamingNetwork {
     @Override
     public NDList forwardCarried(ParameterStore ps, NDList inputs, NDArray h0, NDArray c0, boolean training,
                                  PairList<String, Object> params) {
-        NDList run = lstm.run(ps, fuse(ps, inputs, training, params).singletonOrThrow(), h0, c0, training);
-        NDArray y = head.forward(ps, new NDList(run.get(0)), training, params).singletonOrThrow();
-        return new NDList(y, run.get(1), run.get(2));
+        NDArray fused = fuse(ps, inputs, training, params).singletonOrThrow();
+        if (backwardLstm == null) {
+            NDList run = lstm.run(ps, fused, h0, c0, training);
+            NDArray y = head.forward(ps, new NDList(run.get(0)), training, params).singletonOrThrow();
+            return new NDList(y, run.get(1), run.get(2));
+        }
+        if (h0 != null || c0 != null) {
+            throw notStreaming();
+        }
+        NDList both = lstm.runBidirectional(backwardLstm, ps, fused, training);
+        NDArray y = head.forward(ps, new NDList(both.get(0).concat(both.get(1), 2)), training, params)
+                .singletonOrThrow();
+        // No state: nothing can continue a window that was also read from its end.
+        return new NDList(y);
+    }
+
+    private IllegalStateException notStreaming() {
+        return new IllegalStateException("A bidirectional network reads each window whole and cannot carry the LSTM's "
+                + "state from one window into the next: score it with faithful windows");
     }
 
     /**
@@ -91,6 +113,9 @@ public final class FusionNet extends AbstractBlock implements StreamingNetwork {
      */
     @Override
     public NDList forwardStream(ParameterStore ps, NDList inputs, NDArray h0, NDArray c0) {
+        if (backwardLstm != null) {
+            throw notStreaming();
+        }
         NDArray fused = fuse(ps, inputs, false, null).singletonOrThrow();
         Shape s = fused.getShape();
         NDList run = lstm.run(ps, fused.reshape(1, s.get(0) * s.get(1), s.get(2)), h0, c0, false);
@@ -156,6 +181,9 @@ public final class FusionNet extends AbstractBlock implements StreamingNetwork {
         Arrays.fill(fusionInputs, new Shape(batch, frames, config.projection()));
         fusion.initialize(manager, dataType, fusionInputs);
         lstm.initialize(manager, dataType, new Shape(batch, frames, config.streamSize()));
-        head.initialize(manager, dataType, new Shape(batch, frames, config.lstmUnits()));
+        if (backwardLstm != null) {
+            backwardLstm.initialize(manager, dataType, new Shape(batch, frames, config.streamSize()));
+        }
+        head.initialize(manager, dataType, new Shape(batch, frames, config.lstmOutputs()));
     }
 }

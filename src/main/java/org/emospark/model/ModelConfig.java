@@ -47,6 +47,10 @@ import java.util.List;
  * @param speakingRate append the speaking rate of each frame's utterance ({@code frames.SpeakingRate}) to the word
  *                     vector x_s, so the semantic stream takes {@link #semanticInputs()} values per frame (faithful
  *                     false; left out of the JSON when false, so that older models keep their ids)
+ * @param bidirectional a second LSTM reads each window backwards beside the first, and the head sees both
+ *                      ({@link #lstmOutputs()} values per frame): every frame hears the rest of its window, which
+ *                      a batch scorer of archives has. Such a model scores window by window, never carrying the
+ *                      LSTM's state (faithful false; left out of the JSON when false)
  */
 public record ModelConfig(
         int sampleRate,
@@ -68,7 +72,8 @@ public record ModelConfig(
         int windowFrames,
         boolean normalizeLevel,
         boolean prosody,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean speakingRate)
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean speakingRate,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean bidirectional)
         implements Serializable {
 
     /** How the two projected streams are combined. */
@@ -132,7 +137,7 @@ public record ModelConfig(
                        double forgetBias, int outputs, Fusion fusion, Streams streams, LossWeights lossWeights,
                        int semanticDims, int windowFrames) {
         this(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection, streamSize, lstmUnits, cellClip,
-                forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames, false, false, false);
+                forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames, false, false, false, false);
     }
 
     public ModelConfig {
@@ -227,6 +232,11 @@ public record ModelConfig(
         return semanticDims + (speakingRate ? 1 : 0);
     }
 
+    /** Values per frame the LSTM hands the head: its units, twice when {@link #bidirectional()}. */
+    public int lstmOutputs() {
+        return lstmUnits * (bidirectional ? 2 : 1);
+    }
+
     /** Per-frame features of the CNN alone, {@code frameInput * lastFilters / poolProduct}: 4410 faithful. */
     public int cnnFeatures() {
         return (int) ((long) frameInput() * cnnFilters.get(cnnFilters.size() - 1) / poolProduct());
@@ -301,6 +311,7 @@ public record ModelConfig(
         private boolean normalizeLevel;
         private boolean prosody;
         private boolean speakingRate;
+        private boolean bidirectional;
 
         private Builder(ModelConfig c) {
             sampleRate = c.sampleRate;
@@ -323,6 +334,7 @@ public record ModelConfig(
             normalizeLevel = c.normalizeLevel;
             prosody = c.prosody;
             speakingRate = c.speakingRate;
+            bidirectional = c.bidirectional;
         }
 
         public Builder sampleRate(int v) { sampleRate = v; return this; }
@@ -345,11 +357,12 @@ public record ModelConfig(
         public Builder normalizeLevel(boolean v) { normalizeLevel = v; return this; }
         public Builder prosody(boolean v) { prosody = v; return this; }
         public Builder speakingRate(boolean v) { speakingRate = v; return this; }
+        public Builder bidirectional(boolean v) { bidirectional = v; return this; }
 
         public ModelConfig build() {
             return new ModelConfig(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection,
                     streamSize, lstmUnits, cellClip, forgetBias, outputs, fusion, streams, lossWeights, semanticDims,
-                    windowFrames, normalizeLevel, prosody, speakingRate);
+                    windowFrames, normalizeLevel, prosody, speakingRate, bidirectional);
         }
     }
 

@@ -37,8 +37,9 @@ public final class ModelFlops {
             case CONCAT -> (double) c.streams().count() * c.projection() * c.streamSize();
         };
         flops.put("fusion", 2.0 * framesPerSecond * fused);
-        flops.put("lstm", 2.0 * framesPerSecond * 4 * (c.streamSize() + c.lstmUnits()) * c.lstmUnits());
-        flops.put("head", 2.0 * framesPerSecond * c.lstmUnits() * c.outputs());
+        int directions = c.bidirectional() ? 2 : 1;
+        flops.put("lstm", 2.0 * framesPerSecond * directions * 4 * (c.streamSize() + c.lstmUnits()) * c.lstmUnits());
+        flops.put("head", 2.0 * framesPerSecond * c.lstmOutputs() * c.outputs());
         return flops;
     }
 

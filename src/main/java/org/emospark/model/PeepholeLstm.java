@@ -83,25 +83,16 @@ public final class PeepholeLstm extends AbstractBlock {
      * the outputs of one run over T1 + T2 steps, which is how streaming scoring carries the state across windows.
      */
     public NDList run(ParameterStore ps, NDArray x, NDArray h0, NDArray c0, boolean training) {
-        Shape s = x.getShape();
-        if (s.dimension() != 3) {
-            throw new IllegalArgumentException("LSTM input must be [B, T, D], cannot be: " + s);
-        }
+        Shape s = requireInput(x);
         long batch = s.get(0);
         long frames = s.get(1);
-        long inputs_ = s.get(2);
-        NDArray k = ps.getValue(kernel, x.getDevice(), training);
-        if (k.getShape().get(0) != inputs_ + units) {
-            throw new IllegalArgumentException("LSTM was built for " + (k.getShape().get(0) - units)
-                    + "-d inputs, given " + s);
-        }
+        NDList kernels = kernels(ps, x, training);
         Shape state = new Shape(batch, units);
         for (NDArray given : new NDArray[] {h0, c0}) {
             if (given != null && !given.getShape().equals(state)) {
                 throw new IllegalArgumentException("LSTM state must be " + state + ", cannot be: " + given.getShape());
             }
         }
-        NDList kernels = k.split(new long[] {inputs_}, 0);
         NDArray inputKernel = kernels.get(0);
         NDArray recurrentKernel = kernels.get(1);
         NDArray b = ps.getValue(bias, x.getDevice(), training);
@@ -113,17 +104,100 @@ public final class PeepholeLstm extends AbstractBlock {
         NDArray zeros = h0 == null || c0 == null ? x.getManager().zeros(state, x.getDataType(), x.getDevice()) : null;
         NDArray h = h0 != null ? h0 : zeros;
         NDArray c = c0 != null ? c0 : zeros;
-        NDList outputs = new NDList((int) frames);
-        for (int t = 0; t < frames; t++) {
-            NDArray gates = steps.get(t).squeeze(1).add(h.matMul(recurrentKernel));
-            NDList g = gates.split(4, 1);
-            NDArray inputGate = Activation.sigmoid(g.get(0).add(pi.mul(c)));
-            NDArray forgetGate = Activation.sigmoid(g.get(2).add(forgetBias).add(pf.mul(c)));
-            c = forgetGate.mul(c).add(inputGate.mul(g.get(1).tanh())).clip(-cellClip, cellClip);
-            h = Activation.sigmoid(g.get(3).add(po.mul(c))).mul(c.tanh());
+        return recur(steps, 1, h, c, recurrentKernel, pi, pf, po);
+    }
+
+    /**
+     * This layer over {@code x [B, T, D]} and {@code backward} over the same frames from the last to the first, both
+     * from zero states, as one recurrence: each step is one batched matrix product and one set of gate operations for
+     * the two directions (their parameters stacked), which halves the per-step operations that dominate an LSTM over
+     * short windows. Returns {@code (forward [B, T, H], backward [B, T, H])}, the second turned back so that its frame
+     * t is frame t of {@code x}: exactly what {@code run(x)} and {@code backward.run(x.flip(1))} flipped back give.
+     */
+    public NDList runBidirectional(PeepholeLstm backward, ParameterStore ps, NDArray x, boolean training) {
+        if (backward.units != units || backward.cellClip != cellClip || backward.forgetBias != forgetBias) {
+            throw new IllegalArgumentException("The two directions must have the same units, cell clip and forget bias");
+        }
+        Shape s = requireInput(x);
+        long batch = s.get(0);
+        long frames = s.get(1);
+        PeepholeLstm[] directions = {this, backward};
+        NDList inputKernels = new NDList(2);
+        NDList recurrentKernels = new NDList(2);
+        NDList biases = new NDList(2);
+        NDList[] peepholes = {new NDList(2), new NDList(2), new NDList(2)};
+        for (PeepholeLstm d : directions) {
+            NDList kernels = d.kernels(ps, x, training);
+            inputKernels.add(kernels.get(0));
+            recurrentKernels.add(kernels.get(1));
+            biases.add(ps.getValue(d.bias, x.getDevice(), training));
+            peepholes[0].add(ps.getValue(d.peepholeInput, x.getDevice(), training));
+            peepholes[1].add(ps.getValue(d.peepholeForget, x.getDevice(), training));
+            peepholes[2].add(ps.getValue(d.peepholeOutput, x.getDevice(), training));
+        }
+        // [2, B, T, 4H]: direction 1 reads the frames reversed.
+        NDArray projected = NDArrays.stack(new NDList(
+                x.matMul(inputKernels.get(0)).add(biases.get(0)),
+                x.flip(1).matMul(inputKernels.get(1)).add(biases.get(1))), 0);
+        NDArray recurrent = NDArrays.stack(recurrentKernels, 0);
+        NDArray pi = NDArrays.stack(peepholes[0], 0).reshape(2, 1, units);
+        NDArray pf = NDArrays.stack(peepholes[1], 0).reshape(2, 1, units);
+        NDArray po = NDArrays.stack(peepholes[2], 0).reshape(2, 1, units);
+
+        NDList steps = projected.split(frames, 2);
+        NDArray h = x.getManager().zeros(new Shape(2, batch, units), x.getDataType(), x.getDevice());
+        NDArray c = h;
+        NDArray both = recur(steps, 2, h, c, recurrent, pi, pf, po).get(0);
+        return new NDList(both.get(0), both.get(1).flip(1));
+    }
+
+    private static Shape requireInput(NDArray x) {
+        Shape s = x.getShape();
+        if (s.dimension() != 3) {
+            throw new IllegalArgumentException("LSTM input must be [B, T, D], cannot be: " + s);
+        }
+        return s;
+    }
+
+    /** The kernel's rows that multiply the input {@code x [B, T, D]} and those that multiply h, checked against D. */
+    private NDList kernels(ParameterStore ps, NDArray x, boolean training) {
+        long inputs = x.getShape().get(2);
+        NDArray k = ps.getValue(kernel, x.getDevice(), training);
+        if (k.getShape().get(0) != inputs + units) {
+            throw new IllegalArgumentException("LSTM was built for " + (k.getShape().get(0) - units)
+                    + "-d inputs, given " + x.getShape());
+        }
+        return k.split(new long[] {inputs}, 0);
+    }
+
+    /**
+     * The recurrence from {@code (h, c)} over {@code steps}, each step's input projection with the bias, a size-1 axis
+     * at {@code axis} where the frames were; the gates lie along that axis once it is squeezed. Returns every step's h
+     * stacked along {@code axis}, then the last h and c.
+     */
+    private NDList recur(NDList steps, int axis, NDArray h, NDArray c, NDArray recurrent, NDArray pi, NDArray pf,
+                         NDArray po) {
+        NDList outputs = new NDList(steps.size());
+        for (NDArray projected : steps) {
+            NDArray[] hc = step(projected.squeeze(axis), h, c, recurrent, pi, pf, po, axis);
+            h = hc[0];
+            c = hc[1];
             outputs.add(h);
         }
-        return new NDList(NDArrays.stack(outputs, 1), h, c);
+        return new NDList(NDArrays.stack(outputs, axis), h, c);
+    }
+
+    /**
+     * One step of the recurrence from {@code (h, c)}: {@code projected} is the step's input projection with the bias,
+     * the gates lie along {@code gateAxis}. Returns {@code {h, c}} after the step.
+     */
+    private NDArray[] step(NDArray projected, NDArray h, NDArray c, NDArray recurrent, NDArray pi, NDArray pf,
+                           NDArray po, int gateAxis) {
+        NDList g = projected.add(h.matMul(recurrent)).split(4, gateAxis);
+        NDArray inputGate = Activation.sigmoid(g.get(0).add(pi.mul(c)));
+        NDArray forgetGate = Activation.sigmoid(g.get(2).add(forgetBias).add(pf.mul(c)));
+        NDArray next = forgetGate.mul(c).add(inputGate.mul(g.get(1).tanh())).clip(-cellClip, cellClip);
+        return new NDArray[] {Activation.sigmoid(g.get(3).add(po.mul(next))).mul(next.tanh()), next};
     }
 
     @Override

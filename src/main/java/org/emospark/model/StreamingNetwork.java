@@ -22,7 +22,9 @@ public interface StreamingNetwork {
      * B windows side by side, row b continuing its own sequence: the network's forward pass with the LSTM of row b
      * starting from {@code (h0[b], c0[b])} ({@code [B, H]} each; {@code null}: zeros), in training mode or not. Returns
      * {@code (outputs [B, T, outputs], h, c)}, {@code h} and {@code c} {@code [B, H]}: what training with the state
-     * carried across windows ({@code TrainSettings#carryState}) feeds the next batch.
+     * carried across windows ({@code TrainSettings#carryState}) feeds the next batch. A bidirectional network
+     * ({@code ModelConfig#bidirectional}) has no state to hand on: it returns {@code (outputs)} alone and refuses a
+     * given state, as {@link #forwardStream} refuses to run at all.
      */
     NDList forwardCarried(ParameterStore ps, NDList inputs, NDArray h0, NDArray c0, boolean training,
                           PairList<String, Object> params);

@@ -57,6 +57,11 @@ public enum RejectReason {
     UTTERANCE_BEYOND_AUDIO,
     /** Kept with a warning: a transcript utterance none of whose words could be timed (a span too short for them). */
     UTTERANCE_WITHOUT_WORDS,
+    /**
+     * Kept with a warning: subject and interlocutor turns that overlap (one reject per turns file); frames and words in
+     * an overlap count as the subject's.
+     */
+    OVERLAPPING_TURNS,
     /** Score: a recording with no rows in audio_chunks. */
     NO_AUDIO_CHUNKS,
     /** Score: audio chunks with a gap, an overlap, or fewer samples than the recording has. */

@@ -26,17 +26,29 @@ public final class SqlServer implements AutoCloseable {
     private final CatalogSync firstSync;
     private final String host;
     private final int port;
+    private final SqlServerSecurity security;
 
-    private SqlServer(HiveThriftServer2 server, LakeCatalog catalog, CatalogSync firstSync, String host, int port) {
+    private SqlServer(HiveThriftServer2 server, LakeCatalog catalog, CatalogSync firstSync, String host, int port,
+                      SqlServerSecurity security) {
         this.server = server;
         this.catalog = catalog;
         this.firstSync = firstSync;
         this.host = host;
         this.port = port;
+        this.security = security;
     }
 
-    /** Registers the lake in {@code database} and listens on {@code host:port} (port 0: any free port). */
+    /** Registers the lake in {@code database} and listens on {@code host:port} (port 0: any free port), loopback only. */
     public static SqlServer start(Warehouse warehouse, String database, String host, int port) {
+        return start(warehouse, database, host, port, SqlServerSecurity.none());
+    }
+
+    /**
+     * Registers the lake in {@code database} and listens on {@code host:port} (port 0: any free port) with the users
+     * and TLS {@code security} gives ({@link SqlServerSecurity#check} first).
+     */
+    public static SqlServer start(Warehouse warehouse, String database, String host, int port,
+                                  SqlServerSecurity security) {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("The SQL server's host must be set, e.g. 127.0.0.1");
         }
@@ -49,6 +61,7 @@ public final class SqlServer implements AutoCloseable {
                         + "port asked for: unset it");
             }
         }
+        security.check(host);
         requireDeltaOnTheJvmClassPath();
         // Every HiveConf built from now on applies these, including the one a Hive metastore client creates on the
         // first catalog access below and the Thrift service then reuses (Spark's built-in Hive shares the thread's
@@ -56,6 +69,7 @@ public final class SqlServer implements AutoCloseable {
         System.setProperty(ConfVars.HIVE_SERVER2_THRIFT_BIND_HOST.varname, host);
         System.setProperty(ConfVars.HIVE_SERVER2_THRIFT_PORT.varname, Integer.toString(port));
         System.setProperty(ConfVars.HIVE_SERVER2_TRANSPORT_MODE.varname, "binary");
+        security.hiveProperties().forEach(System::setProperty);
         LakeCatalog catalog = new LakeCatalog(warehouse, database);
         CatalogSync first = catalog.sync();
         HiveThriftServer2 server;
@@ -76,7 +90,7 @@ public final class SqlServer implements AutoCloseable {
             throw new IllegalStateException("The Thrift server listens on " + servedHost + ":" + bound + ", not on "
                     + host + ":" + port + " as asked (a hive-site.xml setting hive.server2.thrift.*?)");
         }
-        return new SqlServer(server, catalog, first, host, bound);
+        return new SqlServer(server, catalog, first, host, bound, security);
     }
 
     /**
@@ -111,8 +125,13 @@ public final class SqlServer implements AutoCloseable {
         return port;
     }
 
+    /** The URL clients connect to; with TLS it asks for {@code ssl=true} (the client adds its trust store). */
     public String jdbcUrl() {
-        return "jdbc:hive2://" + host + ":" + port + "/" + catalog.database();
+        return "jdbc:hive2://" + host + ":" + port + "/" + catalog.database() + (security.tls() ? ";ssl=true" : "");
+    }
+
+    public SqlServerSecurity security() {
+        return security;
     }
 
     /** What was registered before the server started listening. */

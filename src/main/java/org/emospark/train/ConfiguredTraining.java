@@ -25,8 +25,8 @@ public final class ConfiguredTraining {
                 choice(c, ConfigKeys.MODEL_STREAMS, ModelConfig.Streams.class),
                 choice(c, ConfigKeys.MODEL_LOSS_WEIGHTS, ModelConfig.LossWeights.class),
                 c.getInt(ConfigKeys.W2V_VECTOR_SIZE), c.getInt(ConfigKeys.MODEL_WINDOW_FRAMES),
-                bool(c, ConfigKeys.MODEL_NORMALIZE_LEVEL), bool(c, ConfigKeys.MODEL_PROSODY),
-                bool(c, ConfigKeys.MODEL_SPEAKING_RATE));
+                c.getBoolean(ConfigKeys.MODEL_NORMALIZE_LEVEL), c.getBoolean(ConfigKeys.MODEL_PROSODY),
+                c.getBoolean(ConfigKeys.MODEL_SPEAKING_RATE), c.getBoolean(ConfigKeys.MODEL_BIDIRECTIONAL));
     }
 
     public static TrainSettings settings(EmosparkConfig c) {
@@ -34,8 +34,8 @@ public final class ConfiguredTraining {
                 c.getInt(ConfigKeys.TRAIN_BATCH), c.getDouble(ConfigKeys.TRAIN_LEARNING_RATE),
                 c.getDouble(ConfigKeys.TRAIN_BETA1), c.getDouble(ConfigKeys.TRAIN_BETA2),
                 c.getDouble(ConfigKeys.TRAIN_LSTM_CLIP), Long.parseLong(c.get(ConfigKeys.TRAIN_SEED).trim()), false,
-                bool(c, ConfigKeys.TRAIN_SHIFT_WINDOWS), c.getDouble(ConfigKeys.TRAIN_MODALITY_DROPOUT),
-                bool(c, ConfigKeys.TRAIN_CARRY_STATE));
+                c.getBoolean(ConfigKeys.TRAIN_SHIFT_WINDOWS), c.getDouble(ConfigKeys.TRAIN_MODALITY_DROPOUT),
+                c.getBoolean(ConfigKeys.TRAIN_CARRY_STATE));
     }
 
     /** How the fusion stage starts the network after the CNN ({@code emospark.fusion.init}). */
@@ -70,6 +70,7 @@ public final class ConfiguredTraining {
         k.put(ConfigKeys.MODEL_NORMALIZE_LEVEL.name(), Boolean.toString(config.normalizeLevel()));
         k.put(ConfigKeys.MODEL_PROSODY.name(), Boolean.toString(config.prosody()));
         k.put(ConfigKeys.MODEL_SPEAKING_RATE.name(), Boolean.toString(config.speakingRate()));
+        k.put(ConfigKeys.MODEL_BIDIRECTIONAL.name(), Boolean.toString(config.bidirectional()));
         k.put(ConfigKeys.TRAIN_EPOCHS.name(), Integer.toString(settings.epochs()));
         k.put(ConfigKeys.TRAIN_PATIENCE.name(), Integer.toString(settings.patience()));
         k.put(ConfigKeys.TRAIN_BATCH.name(), Integer.toString(settings.batchSize()));
@@ -92,14 +93,6 @@ public final class ConfiguredTraining {
 
     private static String joined(List<Integer> values) {
         return String.join(",", values.stream().map(String::valueOf).toList());
-    }
-
-    private static boolean bool(EmosparkConfig c, ConfigKey key) {
-        String raw = c.get(key).trim();
-        if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(raw);
-        }
-        throw new IllegalArgumentException(key.name() + " must be true or false, cannot be: " + raw);
     }
 
     private static List<Integer> ints(EmosparkConfig c, ConfigKey key) {

@@ -80,6 +80,11 @@ public final class ModelTrainer {
         this.config = Objects.requireNonNull(config, "config");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.progress = Objects.requireNonNull(progress, "progress");
+        if (config.bidirectional() && settings.carryState()) {
+            throw new IllegalArgumentException("emospark.model.bidirectional=true and emospark.train.carryState=true "
+                    + "cannot go together: a backward LSTM reads each window from its end, so there is no state to carry "
+                    + "into the next window; set one of them to false");
+        }
     }
 
     /** Trains the whole network from audio, its parameters initialised from the seed. */

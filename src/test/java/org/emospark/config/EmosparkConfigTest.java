@@ -58,6 +58,15 @@ class EmosparkConfigTest {
     }
 
     @Test
+    void aFlagIsTrueOrFalseInAnyCaseAndAnythingElseNamesTheKey() {
+        assertEquals(true, EmosparkConfig.ofOverrides(Map.of("emospark.model.prosody", " TRUE ")).getBoolean(ConfigKeys.MODEL_PROSODY));
+        assertEquals(false, EmosparkConfig.ofOverrides(Map.of("emospark.model.prosody", "false")).getBoolean(ConfigKeys.MODEL_PROSODY));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EmosparkConfig.ofOverrides(Map.of("emospark.model.prosody", "yes")).getBoolean(ConfigKeys.MODEL_PROSODY));
+        assertEquals("emospark.model.prosody must be true or false, cannot be: yes", e.getMessage());
+    }
+
+    @Test
     void shippedConfigDocumentsEveryKeyWithItsDefault() throws IOException {
         Properties shipped = new Properties();
         try (var in = Files.newInputStream(TestSpark.repoRoot().resolve("conf/emospark.properties"))) {

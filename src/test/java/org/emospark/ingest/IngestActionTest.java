@@ -283,6 +283,29 @@ class IngestActionTest {
     }
 
     @Test
+    void overlappingTurnsOfTheTwoSpeakersAreKeptWithOneWarningPerFile() throws IOException {
+        Path corpus = TestCorpus.write(tmp.resolve("corpus"));
+        Path wh = tmp.resolve("wh");
+        Files.createDirectories(corpus.resolve("turns"));
+        TestCorpus.text(corpus.resolve("turns/Train_02.csv"),
+                "0.0;1.0;subject\n0.8;1.5;interlocutor\n1.4;2.0;subject\n2.1;2.4;interlocutor\n");
+        TestCorpus.text(corpus.resolve("turns/Train_01.csv"), "0.0;1.0;subject\n1.0;2.0;interlocutor\n");
+
+        IngestResult result = ingest(wh, corpus);
+
+        assertEquals(Map.of("overlapping_turns", 1L), result.rejectsByReason());
+        Row warning = table(wh, Tables.REJECTS).head();
+        assertTrue(warning.<String>getAs("source_uri").endsWith("turns/Train_02.csv"), warning.toString());
+        String detail = warning.getAs("detail");
+        assertTrue(detail.contains("2 pair(s)") && detail.contains("0.300 s in all")
+                && detail.contains("subject [0.000, 1.000] s, interlocutor [0.800, 1.500] s"), detail);
+        assertEquals(4, table(wh, Tables.TURNS).where("recording_id = 'Train_02'").count(), "every turn is stored");
+        assertEquals(3, result.recordingsIngested());
+        assertEquals(result.rejectsByReason(), ingest(wh, corpus).rejectsByReason());
+        assertEquals(1, table(wh, Tables.REJECTS).count(), "a rerun does not repeat the warning");
+    }
+
+    @Test
     void aTranscriptLineAfterTheAudiosEndIsKeptWithAWarning() throws IOException {
         Path corpus = TestCorpus.write(tmp.resolve("corpus"));
         Path wh = tmp.resolve("wh");

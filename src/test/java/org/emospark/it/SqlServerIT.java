@@ -3,7 +3,6 @@ package org.emospark.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -46,7 +45,7 @@ class SqlServerIT {
         try (JobsScript.Started server = JobsScript.start("sql-server", Map.of(), "--warehouse", wh.root(),
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--profile", "test",
                 "--conf", "emospark.sqlServer.refreshSeconds=2")) {
-            awaitOutput(server, " at " + url + "\n", 180);
+            server.awaitStdout(" at " + url + "\n", 180);
             System.out.printf("sql-server listening after %.1f s%n", (System.nanoTime() - t0) / 1e9);
             String started = server.stdoutSoFar();
             assertTrue(started.contains("views:  recording_emotion_latest, emotion_timeline\n")
@@ -71,7 +70,7 @@ class SqlServerIT {
 
                 // evaluate writes the evaluations table while the server runs: the next refresh registers it.
                 ScoredLake.addEvaluations(wh);
-                awaitOutput(server, "views:  model_leaderboard\n", 120);
+                server.awaitStdout("views:  model_leaderboard\n", 120);
                 System.out.printf("evaluations registered after %.1f s%n", (System.nanoTime() - t0) / 1e9);
                 assertEquals(List.of(ScoredLake.NEW + "|0.5"), rows(second,
                         "SELECT model_id, round(test_ccc_mean, 3) FROM model_leaderboard WHERE test_ccc_mean IS NOT NULL"));
@@ -86,21 +85,6 @@ class SqlServerIT {
         assertThrows(IOException.class, () -> connect(InetAddress.getLoopbackAddress(), port),
                 "nothing listens on the port any more");
         System.out.printf("sql-server stopped after %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    }
-
-    private static void awaitOutput(JobsScript.Started server, String expected, int seconds)
-            throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        while (System.currentTimeMillis() < deadline) {
-            if (server.stdoutSoFar().contains(expected)) {
-                return;
-            }
-            if (!server.isAlive()) {
-                fail("sql-server ended before printing '" + expected + "'\n" + server.printedSoFar());
-            }
-            Thread.sleep(500);
-        }
-        fail("sql-server did not print '" + expected + "' within " + seconds + " s\n" + server.printedSoFar());
     }
 
     private static List<String> rows(Connection connection, String query) throws SQLException {

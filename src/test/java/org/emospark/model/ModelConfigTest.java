@@ -53,6 +53,19 @@ class ModelConfigTest {
     }
 
     @Test
+    void aBidirectionalLstmDoublesWhatTheHeadSeesAndStaysOutOfOlderModelsJson() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ModelConfig plain = ModelConfig.faithful();
+        ModelConfig both = plain.toBuilder().bidirectional(true).build();
+
+        assertEquals(256, plain.lstmOutputs());
+        assertEquals(512, both.lstmOutputs());
+        assertTrue(!json.writeValueAsString(plain).contains("bidirectional"), "ids of models without it do not change");
+        assertTrue(json.writeValueAsString(both).contains("\"bidirectional\":true"));
+        assertEquals(both, json.readValue(json.writeValueAsString(both), ModelConfig.class));
+    }
+
+    @Test
     void sixteenKilohertzNeedsWindowsOfFiveFrames() {
         ModelConfig c = ModelConfig.faithful().withSampleRate(16000);
         assertEquals(3200, c.frameInput());

@@ -50,6 +50,25 @@ public final class JobsScript {
             return Files.readString(out.toPath(), StandardCharsets.UTF_8);
         }
 
+        /**
+         * Waits until the script's standard output contains {@code expected}; fails the test (with what it printed)
+         * when the script ends first or {@code seconds} pass.
+         */
+        public void awaitStdout(String expected, int seconds) throws IOException, InterruptedException {
+            long deadline = System.currentTimeMillis() + seconds * 1000L;
+            while (System.currentTimeMillis() < deadline) {
+                if (stdoutSoFar().contains(expected)) {
+                    return;
+                }
+                if (!isAlive()) {
+                    throw new AssertionError(command + " ended before printing '" + expected + "'\n" + printedSoFar());
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError(command + " did not print '" + expected + "' within " + seconds + " s\n"
+                    + printedSoFar());
+        }
+
         /** Waits up to 15 minutes for the script to end and returns what it printed. */
         public Run await() throws IOException, InterruptedException {
             if (!process.waitFor(15, TimeUnit.MINUTES)) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -89,6 +90,16 @@ class CarriedStateTest {
             assertThrows(IllegalStateException.class, () -> state.start(manager, new boolean[] {true, true}));
             assertEquals(1, state.start(manager, new boolean[] {true})[0].getShape().get(0));
         }
+    }
+
+    @Test
+    void aBidirectionalNetworkHasNoStateToCarryAndIsRefusedAtTheDoor() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ModelTrainer(
+                ModelTrainerTest.CONFIG.toBuilder().bidirectional(true).build(),
+                ModelTrainerTest.SETTINGS.withCarryState(true), line -> { }));
+        assertTrue(e.getMessage().contains("emospark.train.carryState"), e.getMessage());
+        new ModelTrainer(ModelTrainerTest.CONFIG.toBuilder().bidirectional(true).build(), ModelTrainerTest.SETTINGS,
+                line -> { });
     }
 
     private static Window window(RecordingExample r, int index) {

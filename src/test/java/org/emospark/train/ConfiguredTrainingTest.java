@@ -31,11 +31,11 @@ class ConfiguredTrainingTest {
     }
 
     @Test
-    void defaultDiffersFromFaithfulOnlyInLossWeightsCnnDropoutLevelNormalisationProsodyAndSpeakingRate() {
+    void defaultDiffersFromFaithfulOnlyInLossWeightsCnnDropoutLevelNormalisationProsodySpeakingRateAndBothDirections() {
         ModelConfig defaults = ConfiguredTraining.model(withLayer(null));
 
         assertEquals(ModelConfig.faithful().toBuilder().lossWeights(ModelConfig.LossWeights.EQUAL).dropout(0.0)
-                .normalizeLevel(true).prosody(true).speakingRate(true).build(), defaults);
+                .normalizeLevel(true).prosody(true).speakingRate(true).bidirectional(true).build(), defaults);
     }
 
     @Test

@@ -60,6 +60,10 @@ public final class RecordingPredictor {
             throw new IllegalArgumentException("Streaming needs a network that carries its LSTM state (a "
                     + "SpeechEmotionNet or FusionNet), given " + net.getClass().getName());
         }
+        if (mode == WindowMode.STREAMING && config.bidirectional()) {
+            throw new IllegalArgumentException("A bidirectional model reads each window whole and cannot stream "
+                    + "(carry the LSTM's state across windows): score it with faithful windows");
+        }
     }
 
     /** The config the predictor frames and assembles batches with. */
