@@ -37,6 +37,8 @@ final class SidecarRows {
     static final String TIMING_ALIGNED = "aligned";
     static final String TIMING_GIVEN = "given";
     static final double UTTERANCE_GAP_S = 1.0;
+    /** How far a transcript line may run past the audio's end unremarked: transcribers round their end times. */
+    static final double OVERRUN_TOLERANCE_S = 0.5;
 
     private final RecordingSource source;
     private final SidecarFiles files;
@@ -188,8 +190,9 @@ final class SidecarRows {
 
     /**
      * A transcript line that is stored but cannot fill frames is kept with a warning, so that its words do not vanish
-     * unexplained: it starts after the audio ends (a transcript of another recording, or times in the wrong unit), or
-     * none of its words could be timed in it.
+     * unexplained: it starts after the audio ends (a transcript of another recording, or times in the wrong unit), it
+     * ends well after it (a cut recording: its last words fall beyond the last frame), or none of its words could be
+     * timed in it.
      */
     private void utteranceWarning(Utterance u, int timedWords, double durationS) {
         String span = String.format(java.util.Locale.ROOT, "[%.3f, %.3f] s", u.startS(), u.endS());
@@ -198,6 +201,12 @@ final class SidecarRows {
                     String.format(java.util.Locale.ROOT, "line %d: the utterance %s starts after the audio ends (%.3f s); "
                             + "it is stored, but no frame holds its words: check that the transcript belongs to this "
                             + "audio and its times are in seconds", u.lineNumber(), span, durationS), u.lineNumber()));
+        } else if (u.endS() > durationS + OVERRUN_TOLERANCE_S) {
+            out.add(rejects.row(source.transcriptUri(), RecordingIngestor.STAGE_PARSE, RejectReason.UTTERANCE_BEYOND_AUDIO,
+                    String.format(java.util.Locale.ROOT, "line %d: the utterance %s ends %.3f s after the audio ends "
+                            + "(%.3f s); it is stored, but its words after that end hold no frame: check that the "
+                            + "transcript belongs to this audio and the audio is whole", u.lineNumber(), span,
+                            u.endS() - durationS, durationS), u.lineNumber()));
         } else if (timedWords == 0 && !u.tokens().isEmpty()) {
             out.add(rejects.row(source.transcriptUri(), RecordingIngestor.STAGE_PARSE, RejectReason.UTTERANCE_WITHOUT_WORDS,
                     "line " + u.lineNumber() + ": none of the " + u.tokens().size() + " word(s) of the utterance " + span

@@ -1,8 +1,8 @@
 package org.emospark.jobs;
 
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.nio.file.Path;
 import org.emospark.config.ConfigKey;
 import org.emospark.config.ConfigKeys;
 import org.emospark.config.EmosparkConfig;

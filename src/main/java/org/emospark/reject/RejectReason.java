@@ -53,7 +53,10 @@ public enum RejectReason {
      * evaluates on its labels.
      */
     SPLIT_NOT_IN_NAME,
-    /** Kept with a warning: a transcript utterance that starts after its audio ends; stored, but no frame holds it. */
+    /**
+     * Kept with a warning: a transcript utterance that starts after its audio ends, or ends more than half a second
+     * after it; stored, but no frame holds the words beyond the end.
+     */
     UTTERANCE_BEYOND_AUDIO,
     /** Kept with a warning: a transcript utterance none of whose words could be timed (a span too short for them). */
     UTTERANCE_WITHOUT_WORDS,

@@ -306,6 +306,26 @@ class IngestActionTest {
     }
 
     @Test
+    void aRecordingOfAFewMillisecondsKeepsItsTranscriptWithAWarning() throws IOException {
+        Path corpus = TestCorpus.write(tmp.resolve("corpus"));
+        Path wh = tmp.resolve("wh");
+        WavFiles.write(corpus.resolve("audio/Train_09.wav"), WavFiles.tone(0.05, 16000, 300, 9), 16000);
+        TestCorpus.text(corpus.resolve("transcriptions/Train_09.csv"), "0.000;1.400;'hello there wonderful world'\n"
+                + "0.010;0.040;'hm'\n");
+
+        IngestResult result = ingest(wh, corpus);
+
+        assertEquals(Map.of("utterance_beyond_audio", 1L), result.rejectsByReason());
+        String detail = table(wh, Tables.REJECTS).head().getAs("detail");
+        assertTrue(detail.contains("line 1: the utterance [0.000, 1.400] s ends 1.350 s after the audio ends (0.050 s)"),
+                detail);
+        Row recording = table(wh, Tables.RECORDINGS).where("recording_id = 'Train_09'").head();
+        assertEquals(1, (int) recording.<Integer>getAs("num_frames"), "0.05 s is one frame");
+        assertEquals(5, table(wh, Tables.WORDS).where("recording_id = 'Train_09'").count(), "every word is stored");
+        assertEquals(4, result.recordingsIngested());
+    }
+
+    @Test
     void aTranscriptLineAfterTheAudiosEndIsKeptWithAWarning() throws IOException {
         Path corpus = TestCorpus.write(tmp.resolve("corpus"));
         Path wh = tmp.resolve("wh");
