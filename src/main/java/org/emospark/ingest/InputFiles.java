@@ -162,6 +162,18 @@ final class InputFiles {
         return label + "/" + path.getName() + ": " + problem + "; " + label + "/ holds files only";
     }
 
+    /**
+     * Why {@code path} names something that is there but is no file to read (a folder, a link to nothing, a link
+     * loop), or null: a regular file, a missing path (found when it is read), or a path on a non-local file system.
+     */
+    static String notAFile(FileSystem fs, Path path) {
+        if (!isLocal(fs)) {
+            return null;
+        }
+        java.nio.file.Path p = local(fs, path);
+        return Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? notAFile(p) : null;
+    }
+
     /** Why a local path is not a regular file to read, or null when it is one. */
     static String notAFile(java.nio.file.Path p) {
         if (Files.isRegularFile(p)) {

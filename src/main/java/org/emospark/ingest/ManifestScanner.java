@@ -67,7 +67,8 @@ final class ManifestScanner implements CorpusScanner {
                 continue;
             }
             String audio = resolve(dir, e.audio());
-            String notAFile = notAFile(audio, hadoopConf);
+            Path audioPath = new Path(audio);
+            String notAFile = InputFiles.notAFile(audioPath.getFileSystem(hadoopConf), audioPath);
             if (notAFile != null) {
                 rejects.add(new RejectRecord(uri, AvecLayoutScanner.STAGE, RejectReason.NOT_A_FILE.code(),
                         uri + " line " + e.lineNumber() + ": the audio of " + e.recordingId() + ", " + audio + ", is "
@@ -86,23 +87,6 @@ final class ManifestScanner implements CorpusScanner {
             }
         }
         return new SourceListing(sources, rejects, seen);
-    }
-
-    /**
-     * Why a row's local audio path names something that is there but is no file (a folder, a link to nothing, a link
-     * loop), or null: a missing path, or one on another file system, is found when it is read.
-     */
-    private static String notAFile(String audio, Configuration hadoopConf) throws IOException {
-        Path path = new Path(audio);
-        FileSystem fs = path.getFileSystem(hadoopConf);
-        if (!"file".equals(fs.getScheme())) {
-            return null;
-        }
-        java.nio.file.Path local = java.nio.file.Path.of(fs.makeQualified(path).toUri());
-        if (!java.nio.file.Files.exists(local, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return null;
-        }
-        return InputFiles.notAFile(local);
     }
 
     static ManifestParser.Format parseFormat(String format) {

@@ -29,6 +29,9 @@ public final class SqlServerJob extends SparkJob {
             description = "Port to listen on; 0 picks a free one (default: emospark.sqlServer.port, 10000).")
     Integer port;
 
+    /** Who may connect, as the configuration says; checked in {@link #validate}, before Spark starts. */
+    private SqlServerSecurity security;
+
     @Override
     protected String appName() {
         return "emospark sql-server";
@@ -37,7 +40,8 @@ public final class SqlServerJob extends SparkJob {
     @Override
     protected void validate(EmosparkConfig config) {
         port(config);
-        security(config).check(host(config));
+        security = security(config);
+        security.check(host(config));
         refreshSeconds(config);
     }
 
@@ -68,7 +72,7 @@ public final class SqlServerJob extends SparkJob {
         }, "emospark-sql-server-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try (SqlServer server = SqlServer.start(warehouse, config.get(ConfigKeys.SQL_SERVER_DATABASE), host(config),
-                port(config), security(config))) {
+                port(config), security)) {
             say("Serving " + warehouse + " at " + server.jdbcUrl() + "\n" + ResultText.of(server.firstSync()));
             int refresh = refreshSeconds(config);
             while (!stopAsked.await(refresh, TimeUnit.SECONDS)) {

@@ -56,8 +56,7 @@ class IngestFaultCorpusTest {
 
         Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh").toString());
         long started = System.nanoTime();
-        IngestResult first = new IngestAction(wh, new IngestSettings(22050, 0.1, 1.0, "uniform"))
-                .layout(CorpusLayout.AVEC2017).input(corpus.toString()).execute();
+        IngestResult first = ingest(wh, CorpusLayout.AVEC2017, corpus);
         System.out.printf("fault corpus ingested in %.1f s%n", (System.nanoTime() - started) / 1e9);
 
         Map<String, List<String>> got = new TreeMap<>();
@@ -82,8 +81,7 @@ class IngestFaultCorpusTest {
         assertEquals(kept, ingested);
         assertTrue(expected.size() >= 25, "at least 25 kinds of fault: " + expected.size());
 
-        IngestResult again = new IngestAction(wh, new IngestSettings(22050, 0.1, 1.0, "uniform"))
-                .layout(CorpusLayout.AVEC2017).input(corpus.toString()).execute();
+        IngestResult again = ingest(wh, CorpusLayout.AVEC2017, corpus);
         assertEquals(first.rejectsByReason(), again.rejectsByReason());
         assertEquals(0, again.recordingsIngested(), "a second run changes nothing");
         assertEquals(expected.size(), wh.read(Tables.REJECTS).count());
@@ -119,8 +117,7 @@ class IngestFaultCorpusTest {
         Files.writeString(manifest, rows);
         Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh").toString());
 
-        IngestResult result = new IngestAction(wh, new IngestSettings(22050, 0.1, 1.0, "uniform"))
-                .layout(CorpusLayout.MANIFEST).input(manifest.toString()).execute();
+        IngestResult result = ingest(wh, CorpusLayout.MANIFEST, manifest);
 
         List<String> details = new ArrayList<>();
         wh.read(Tables.REJECTS).collectAsList().forEach(r -> details.add(r.getAs("reason") + " " + r.getAs("source_uri")
@@ -133,8 +130,12 @@ class IngestFaultCorpusTest {
                 "bad_manifest_row", 2L), result.rejectsByReason(), details.toString());
         assertTrue(details.stream().anyMatch(d -> d.startsWith("not_a_file " + manifest.toUri().getPath()) && d.contains(" 6: ")
                 && d.contains("link loop")), "the row's line, in the manifest: " + details);
-        assertEquals(result.rejectsByReason(), new IngestAction(wh, new IngestSettings(22050, 0.1, 1.0, "uniform"))
-                .layout(CorpusLayout.MANIFEST).input(manifest.toString()).execute().rejectsByReason());
+        assertEquals(result.rejectsByReason(), ingest(wh, CorpusLayout.MANIFEST, manifest).rejectsByReason());
+    }
+
+    private static IngestResult ingest(Warehouse wh, CorpusLayout layout, Path input) {
+        return new IngestAction(wh, new IngestSettings(22050, 0.1, 1.0, "uniform")).layout(layout)
+                .input(input.toString()).execute();
     }
 
     private void audioFaults() throws IOException {

@@ -39,30 +39,32 @@ class ModelConfigTest {
 
     @Test
     void theSpeakingRateWidensTheSemanticInputByOneAndStaysOutOfOlderModelsJson() throws Exception {
-        ObjectMapper json = new ObjectMapper();
         ModelConfig plain = ModelConfig.faithful();
         ModelConfig rate = plain.toBuilder().speakingRate(true).build();
 
         assertEquals(100, plain.semanticInputs());
         assertEquals(101, rate.semanticInputs());
         assertEquals(100, rate.semanticDims());
-        assertTrue(!json.writeValueAsString(plain).contains("speakingRate"), "ids of models without it do not change");
-        assertTrue(json.writeValueAsString(rate).contains("\"speakingRate\":true"));
-        assertEquals(rate, json.readValue(json.writeValueAsString(rate), ModelConfig.class));
-        assertEquals(plain, json.readValue(json.writeValueAsString(plain), ModelConfig.class));
+        assertInJsonOnlyWhenTrue("speakingRate", plain, rate);
     }
 
     @Test
     void aBidirectionalLstmDoublesWhatTheHeadSeesAndStaysOutOfOlderModelsJson() throws Exception {
-        ObjectMapper json = new ObjectMapper();
         ModelConfig plain = ModelConfig.faithful();
         ModelConfig both = plain.toBuilder().bidirectional(true).build();
 
         assertEquals(256, plain.lstmOutputs());
         assertEquals(512, both.lstmOutputs());
-        assertTrue(!json.writeValueAsString(plain).contains("bidirectional"), "ids of models without it do not change");
-        assertTrue(json.writeValueAsString(both).contains("\"bidirectional\":true"));
-        assertEquals(both, json.readValue(json.writeValueAsString(both), ModelConfig.class));
+        assertInJsonOnlyWhenTrue("bidirectional", plain, both);
+    }
+
+    /** A flag left out of the JSON when false (so ids of models without it do not change); both configs round-trip. */
+    private static void assertInJsonOnlyWhenTrue(String flag, ModelConfig without, ModelConfig with) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        assertTrue(!json.writeValueAsString(without).contains(flag), "ids of models without " + flag + " do not change");
+        assertTrue(json.writeValueAsString(with).contains("\"" + flag + "\":true"));
+        assertEquals(with, json.readValue(json.writeValueAsString(with), ModelConfig.class));
+        assertEquals(without, json.readValue(json.writeValueAsString(without), ModelConfig.class));
     }
 
     @Test
