@@ -101,6 +101,10 @@ public final class ConfigKeys {
     public static final ConfigKey TRAIN_SHIFT_WINDOWS = new ConfigKey("emospark.train.shiftWindows", "false",
             "true: move each recording's window grid by a random offset every epoch (more distinct windows); "
                     + "false: windows always start at frame 0 (the authors' code).");
+    public static final ConfigKey TRAIN_EDGE_WINDOWS = new ConfigKey("emospark.train.edgeWindows", "true",
+            "true: each recording's frames after its last full window (and before the first, with shifted windows) get a "
+                    + "full window of their own, overlapping its neighbour, so every frame is trained on; false: they are "
+                    + "left out (the authors' code; needed with carryState).");
     public static final ConfigKey TRAIN_CARRY_STATE = new ConfigKey("emospark.train.carryState", "false",
             "true: each batch row runs one recording's windows in order and the LSTM starts each window from the state "
                     + "the previous one ended in (truncated back-propagation through time); such models are scored "
@@ -120,8 +124,10 @@ public final class ConfigKeys {
                     + "the faithful network the first convolution alone outputs 88 MB per window of 100 frames.");
 
     public static final ConfigKey SCORE_WINDOWS = new ConfigKey("emospark.score.windows", "model",
-            "model: as the model was trained (streaming for emospark.train.carryState=true, faithful otherwise); "
-                    + "faithful: every window of the model's length starts from a zero LSTM state; streaming: the LSTM "
+            "model: as the model was trained (streaming for emospark.train.carryState=true, overlapping for a "
+                    + "bidirectional model, faithful otherwise); faithful: every window of the model's length starts from "
+                    + "a zero LSTM state; overlapping: windows every half window, each frame the cross-fade of the two "
+                    + "around it (twice the work); streaming: the LSTM "
                     + "state runs on from window to window, so a recording is scored as one continuous sequence (not for "
                     + "a bidirectional model, which reads each window whole).");
 
@@ -151,7 +157,7 @@ public final class ConfigKeys {
                 WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
                 MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, TRAIN_EPOCHS,
-                TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_CARRY_STATE,
+                TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_EDGE_WINDOWS, TRAIN_CARRY_STATE,
                 TRAIN_MODALITY_DROPOUT, TRAIN_SEED, FUSION_INIT,
                 FEATURES_WORD_SPEAKERS, SCORE_BATCH, SCORE_WINDOWS, SQL_SERVER_HOST, SQL_SERVER_PORT, SQL_SERVER_DATABASE,
                 SQL_SERVER_REFRESH_SECONDS, SQL_SERVER_PASSWORD_FILE, SQL_SERVER_ALLOW_UNAUTHENTICATED, SQL_SERVER_KEY_STORE,

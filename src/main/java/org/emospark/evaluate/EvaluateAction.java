@@ -45,6 +45,7 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
     private final List<String> modelIds;
     private final String split;
     private final Path reportDir;
+    private WindowMode windows;
 
     public EvaluateAction(Warehouse warehouse, List<String> modelIds, String split, Path reportDir) {
         super(warehouse.spark(), "evaluate");
@@ -55,6 +56,12 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
         this.modelIds = List.copyOf(modelIds);
         this.split = SplitNames.normalize(Objects.requireNonNull(split, "split"));
         this.reportDir = Objects.requireNonNull(reportDir, "reportDir");
+    }
+
+    /** How the windows run (as in {@code score}); null, the default: as each model was trained. */
+    public EvaluateAction windows(WindowMode value) {
+        this.windows = value;
+        return this;
     }
 
     /** The default report folder: beside the lake when it is local, else {@code ./emospark-reports}. */
@@ -94,7 +101,7 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
             try (NDManager manager = NDManager.newBaseManager()) {
                 SpeechEmotionNet net = store.load(id, manager);
                 series = new RecordingPredictor(net, manifest.config(), manifest.settings().batchSize(),
-                        WindowMode.trainedWith(manifest.settings())).series(manager, data.examples());
+                        windows != null ? windows : WindowMode.trainedWith(manifest.config(), manifest.settings())).series(manager, data.examples());
             }
             SplitEvaluation result = SplitEvaluation.of(id, split, series);
             MergeCounts counts = KeyedMerge.merge(warehouse, Tables.EVALUATIONS,

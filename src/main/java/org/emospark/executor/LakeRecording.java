@@ -160,7 +160,7 @@ public final class LakeRecording {
                         + recordingId + " is at " + chunkRates.get(k) + " Hz, the recording at " + sampleRate + " Hz");
             }
         }
-        PcmSource pcm = InputLevel.apply(streamed != null ? streamedPcm() : chunkedPcm(), config.normalizeLevel(),
+        PcmSource pcm = InputLevel.apply(streamed != null ? streamedPcm(config) : chunkedPcm(), config.normalizeLevel(),
                 speechLevelDb);
         FrameInputBuilder frames = new FrameInputBuilder(config.sampleRate(), config.frameSeconds(), TimePrecision.FLOAT32);
         int n = Math.max(frames.framesFor(numSamples), labelFrames);
@@ -171,8 +171,10 @@ public final class LakeRecording {
                 config.semanticInputs(), semantic(n, config), null);
     }
 
-    private PcmSource streamedPcm() {
-        forward = new ForwardPcmSource(recordingId, numSamples, sampleRate, streamed);
+    /** Read forward, but a window back: overlapping windows ({@code WindowMode.OVERLAPPING}) start half a window back. */
+    private PcmSource streamedPcm(ModelConfig config) {
+        forward = new ForwardPcmSource(recordingId, numSamples, sampleRate, streamed,
+                (long) config.windowFrames() * config.frameSamples());
         return forward;
     }
 

@@ -49,7 +49,7 @@ public final class SharedModel {
      * run as the model was trained ({@link WindowMode#trainedWith}).
      */
     public Map<String, float[][]> predict(List<RecordingExample> recordings, int batchSize) {
-        return predict(recordings, batchSize, WindowMode.trainedWith(manifest.settings()));
+        return predict(recordings, batchSize, WindowMode.trainedWith(manifest.config(), manifest.settings()));
     }
 
     /** As {@link #predict(List, int)}, the windows run as {@code mode} says. */

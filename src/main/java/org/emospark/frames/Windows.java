@@ -16,6 +16,8 @@ import java.util.Objects;
  *   <li>{@link LastWindow#PAD} (evaluation): the partial tail becomes a full-length window whose first
  *       {@code validFrames} frames are real and the rest zero padding, so every frame is predicted and
  *       metrics ignore the padding by reading only {@code validFrames}.</li>
+ *   <li>{@link LastWindow#OVERLAP} (training on every frame): a full window ending at the last frame, overlapping
+ *       the one before it.</li>
  * </ul>
  * The window length itself is the caller's to check against the CNN ({@code ModelConfig.requireWindow}).
  */
@@ -25,7 +27,13 @@ public final class Windows {
         /** Drop them: every window is full (training). */
         DROP,
         /** Pad them with zero frames to a full window with {@code validFrames < frames} (evaluation). */
-        PAD
+        PAD,
+        /**
+         * Cover them with full windows that overlap their neighbours: one ending at the recording's last frame and,
+         * when the grid starts after frame 0, one starting at frame 0 (training on every frame of a recording at
+         * least one window long).
+         */
+        OVERLAP
     }
 
     private Windows() {
@@ -61,6 +69,14 @@ public final class Windows {
         }
         if (policy == LastWindow.PAD && start < numFrames) {
             windows.add(new Window(recordingId, start, windowFrames, numFrames - start));
+        }
+        if (policy == LastWindow.OVERLAP && numFrames >= windowFrames) {
+            if (windows.isEmpty() || windows.get(0).startFrame() > 0) {
+                windows.add(0, new Window(recordingId, 0, windowFrames, windowFrames));
+            }
+            if (windows.get(windows.size() - 1).endFrame() < numFrames) {
+                windows.add(new Window(recordingId, numFrames - windowFrames, windowFrames, windowFrames));
+            }
         }
         return List.copyOf(windows);
     }

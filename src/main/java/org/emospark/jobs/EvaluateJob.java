@@ -3,9 +3,11 @@ package org.emospark.jobs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.emospark.config.ConfigKeys;
 import org.emospark.config.EmosparkConfig;
 import org.emospark.evaluate.EvaluateAction;
 import org.emospark.lake.Warehouse;
+import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.ModelRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +32,11 @@ public final class EvaluateJob extends SparkJob {
             description = "Where reports go (default: <warehouse>/reports for a local warehouse, else ./emospark-reports).")
     Path reportDir;
 
+    @Option(names = "--windows", paramLabel = "MODE",
+            description = "faithful, overlapping, streaming or model (as the model was trained); default: "
+                    + "emospark.score.windows, as in score.")
+    String windows;
+
     @Override
     protected String appName() {
         return "emospark evaluate";
@@ -41,6 +48,11 @@ public final class EvaluateJob extends SparkJob {
             throw new IllegalArgumentException("Give either --model or --compare, not both");
         }
         org.emospark.corpus.text.SplitNames.normalize(split);
+        windows(config);
+    }
+
+    private WindowMode windows(EmosparkConfig config) {
+        return WindowMode.parseSetting(windows != null ? windows : config.get(ConfigKeys.SCORE_WINDOWS));
     }
 
     @Override
@@ -48,6 +60,6 @@ public final class EvaluateJob extends SparkJob {
         List<String> ids = !compare.isEmpty() ? compare
                 : List.of(model != null ? model : new ModelRegistry(warehouse).latest());
         Path dir = reportDir != null ? reportDir : EvaluateAction.defaultReportDir(warehouse);
-        return ResultText.of(new EvaluateAction(warehouse, ids, split, dir).execute());
+        return ResultText.of(new EvaluateAction(warehouse, ids, split, dir).windows(windows(config)).execute());
     }
 }

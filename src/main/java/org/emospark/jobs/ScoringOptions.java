@@ -20,8 +20,9 @@ final class ScoringOptions {
     Integer batchSize;
 
     @Option(names = "--windows", paramLabel = "MODE",
-            description = "faithful (zero LSTM state per window), streaming (the state carries over from window to "
-                    + "window) or model (as the model was trained); default: emospark.score.windows.")
+            description = "faithful (zero LSTM state per window), overlapping (windows every half window, blended), "
+                    + "streaming (the state carries over from window to window) or model (as the model was trained); "
+                    + "default: emospark.score.windows.")
     String windows;
 
     int batchSize(EmosparkConfig config) {

@@ -14,8 +14,10 @@ import org.emospark.reject.UncheckedInputRejectedException;
 /**
  * A {@link PcmSource} over a recording's chunks as they stream in, in {@code chunk_index} order, for readers that
  * only go forward (scoring and CNN features read window after window, frame after frame). It pulls a chunk when a
- * read first reaches it and lets it go once a read starts past its end, so it holds the chunks under one read
- * (one or two), whatever the recording's length: an hour of audio costs no more memory than a minute.
+ * read first reaches it and lets it go once reads start past its end, so it holds the chunks under one read
+ * (one or two), whatever the recording's length: an hour of audio costs no more memory than a minute. A look-behind
+ * lets a read start up to that many samples before the latest read's start (overlapping windows, each read frame by
+ * frame, step back by half a window); the chunks it spans are kept too.
  *
  * <p>The chunks are checked as they arrive, as {@link ChunkedPcmSource} checks them all at once: contiguous from
  * sample 0, at the recording's rate, whole float32 samples. A fault becomes an {@link UncheckedInputRejectedException}
@@ -34,16 +36,26 @@ public final class ForwardPcmSource implements PcmSource {
     private long pulledEnd;
     private int pulled;
     private long lastReadStart;
+    private final long lookBehind;
 
     /**
      * @param length the recording's samples, as its {@code recordings} row says
      * @param sampleRate the recording's rate, which every chunk must have
      */
     public ForwardPcmSource(String recordingId, long length, int sampleRate, Iterator<PcmChunk> chunks) {
+        this(recordingId, length, sampleRate, chunks, 0);
+    }
+
+    /** As above, reads allowed to start up to {@code lookBehind} samples before the latest read's start. */
+    public ForwardPcmSource(String recordingId, long length, int sampleRate, Iterator<PcmChunk> chunks, long lookBehind) {
         this.recordingId = Objects.requireNonNull(recordingId, "recordingId");
         this.length = length;
         this.sampleRate = sampleRate;
         this.chunks = Objects.requireNonNull(chunks, "chunks");
+        if (lookBehind < 0) {
+            throw new IllegalArgumentException("Look-behind must be at least 0 samples, cannot be: " + lookBehind);
+        }
+        this.lookBehind = lookBehind;
     }
 
     @Override
@@ -59,16 +71,17 @@ public final class ForwardPcmSource implements PcmSource {
     @Override
     public void read(long startSample, float[] dst, int off, int len) {
         ArrayPcmSource.checkRead(startSample, dst, off, len);
-        if (startSample < lastReadStart) {
+        if (startSample < lastReadStart - lookBehind) {
             throw new IllegalStateException("Recording " + recordingId + " is read forward only: a read from sample "
-                    + startSample + " after one from sample " + lastReadStart);
+                    + startSample + " after one from sample " + lastReadStart
+                    + (lookBehind > 0 ? " (look-behind " + lookBehind + " samples)" : ""));
         }
-        lastReadStart = startSample;
+        lastReadStart = Math.max(lastReadStart, startSample);
         long end = Math.min(startSample + len, length);
         while (pulledEnd < end) {
             pull(end);
         }
-        dropBefore(startSample);
+        dropBefore(lastReadStart - lookBehind);
         int done = 0;
         long chunkStart = heldStart;
         for (FloatBuffer chunk : held) {

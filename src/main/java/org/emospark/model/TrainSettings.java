@@ -2,6 +2,7 @@ package org.emospark.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.Serializable;
+import org.emospark.frames.Windows;
 
 /**
  * How a network is trained (shared/paper.md, "Training and evaluation"). The authors' code: Adam lr 5e-4,
@@ -27,17 +28,23 @@ import java.io.Serializable;
  *                   the LSTM starts every window from the state the previous one ended in (no gradient flows back
  *                   across it); such a model is scored the same way ({@code WindowMode.STREAMING}). Off: every
  *                   window starts from a zero state (the authors' code)
+ * @param edgeWindows every frame is trained on: each recording's frames after its last full window (and, with a
+ *                    shifted grid, before its first) get a full window of their own, overlapping its neighbour; off:
+ *                    they are left out, as in the authors' code. Not with {@code carryState}, whose windows follow
+ *                    each other
  */
 public record TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
                             double lstmClipNorm, long seed, boolean shuffledLabels, boolean shiftWindows,
                             // Left out of the JSON when 0, so models trained before it existed keep their ids.
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) double modalityDropout,
-                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean carryState)
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean carryState,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean edgeWindows)
         implements Serializable {
     /** Settings with the window grid fixed at frame 0 and no modality dropout. */
     public TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
                          double lstmClipNorm, long seed, boolean shuffledLabels) {
-        this(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels, false, 0.0, false);
+        this(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels, false, 0.0, false,
+                false);
     }
 
     public TrainSettings {
@@ -62,25 +69,39 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
         if (!(modalityDropout >= 0 && modalityDropout < 1)) {
             throw new IllegalArgumentException("Modality dropout must lie in [0, 1), cannot be: " + modalityDropout);
         }
+        if (carryState && edgeWindows) {
+            throw new IllegalArgumentException("emospark.train.carryState=true needs emospark.train.edgeWindows=false: a "
+                    + "window that overlaps the one before cannot start from the state that one ended in");
+        }
     }
 
     public TrainSettings withShuffledLabels(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, value,
-                shiftWindows, modalityDropout, carryState);
+                shiftWindows, modalityDropout, carryState, edgeWindows);
     }
 
     public TrainSettings withShiftWindows(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                value, modalityDropout, carryState);
+                value, modalityDropout, carryState, edgeWindows);
     }
 
     public TrainSettings withCarryState(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, value);
+                shiftWindows, modalityDropout, value, edgeWindows);
+    }
+
+    public TrainSettings withEdgeWindows(boolean value) {
+        return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
+                shiftWindows, modalityDropout, carryState, value);
+    }
+
+    /** How each recording's frames beyond its window grid are treated in training. */
+    public Windows.LastWindow lastWindow() {
+        return edgeWindows ? Windows.LastWindow.OVERLAP : Windows.LastWindow.DROP;
     }
 
     public TrainSettings withEpochs(int value) {
         return new TrainSettings(value, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState);
+                shiftWindows, modalityDropout, carryState, edgeWindows);
     }
 }

@@ -142,7 +142,7 @@ public final class ScoreAction extends SparkAction<ScoreResult> {
         }
         String id = modelId != null ? modelId : new ModelRegistry(warehouse).latest();
         ModelManifest manifest = ModelStore.of(warehouse).manifest(id);
-        WindowMode mode = windows != null ? windows : WindowMode.trainedWith(manifest.settings());
+        WindowMode mode = windows != null ? windows : WindowMode.trainedWith(manifest.config(), manifest.settings());
         LocalDate date = scoreDate != null ? scoreDate : LocalDate.now();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
         group.step("Listing the recordings to score");

@@ -19,6 +19,7 @@ import org.emospark.frames.RecordingExample;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
 import org.emospark.model.predict.WindowMode;
+import org.emospark.model.store.ModelManifest;
 import org.emospark.model.store.ModelRegistry;
 import org.emospark.model.store.ModelStore;
 import org.emospark.reject.InputRejectedException;
@@ -52,7 +53,8 @@ public final class ScoringBenchmark {
     }
 
     private Report run(String id, String filter, JobGroup group) throws InputRejectedException {
-        WindowMode mode = windows != null ? windows : WindowMode.trainedWith(ModelStore.of(warehouse).manifest(id).settings());
+        ModelManifest manifest = ModelStore.of(warehouse).manifest(id);
+        WindowMode mode = windows != null ? windows : WindowMode.trainedWith(manifest.config(), manifest.settings());
         group.step("Listing the recordings to benchmark");
         Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS);
         if (filter != null) {

@@ -35,7 +35,7 @@ public final class ConfiguredTraining {
                 c.getDouble(ConfigKeys.TRAIN_BETA1), c.getDouble(ConfigKeys.TRAIN_BETA2),
                 c.getDouble(ConfigKeys.TRAIN_LSTM_CLIP), Long.parseLong(c.get(ConfigKeys.TRAIN_SEED).trim()), false,
                 c.getBoolean(ConfigKeys.TRAIN_SHIFT_WINDOWS), c.getDouble(ConfigKeys.TRAIN_MODALITY_DROPOUT),
-                c.getBoolean(ConfigKeys.TRAIN_CARRY_STATE));
+                c.getBoolean(ConfigKeys.TRAIN_CARRY_STATE), c.getBoolean(ConfigKeys.TRAIN_EDGE_WINDOWS));
     }
 
     /** How the fusion stage starts the network after the CNN ({@code emospark.fusion.init}). */
@@ -82,6 +82,7 @@ public final class ConfiguredTraining {
         k.put(ConfigKeys.TRAIN_SHIFT_WINDOWS.name(), Boolean.toString(settings.shiftWindows()));
         k.put(ConfigKeys.TRAIN_MODALITY_DROPOUT.name(), Double.toString(settings.modalityDropout()));
         k.put(ConfigKeys.TRAIN_CARRY_STATE.name(), Boolean.toString(settings.carryState()));
+        k.put(ConfigKeys.TRAIN_EDGE_WINDOWS.name(), Boolean.toString(settings.edgeWindows()));
         EmosparkConfig back = EmosparkConfig.ofOverrides(k);
         if (!model(back).equals(config) || !settings(back).equals(settings)) {
             throw new IllegalArgumentException("This network or its training cannot be written as configuration keys "

@@ -145,7 +145,7 @@ public final class ModelTrainer {
             byId.put(r.recordingId(), r);
             frames.put(r.recordingId(), r.numFrames());
         }
-        List<Window> windows = Windows.of(frames, t, Windows.LastWindow.DROP);
+        List<Window> windows = Windows.of(frames, t, settings.lastWindow());
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("Every training recording is shorter than one window of " + t + " frames ("
                     + t * config.frameSeconds() + " s): lower emospark.model.windowFrames");
@@ -165,7 +165,7 @@ public final class ModelTrainer {
             Block trained = fusionOnly ? net.fusionNet() : net;
             TrainingStep step = new TrainingStep(trained, config, settings);
             RecordingPredictor predictor = new RecordingPredictor(trained, config, settings.batchSize(),
-                    WindowMode.trainedWith(settings));
+                    WindowMode.trainedWith(config, settings));
             progress.accept(String.format("training %s: %,d parameters%s, %d windows of %d frames (%.1f s of audio) from "
                             + "%d recordings, batch %d%s, %d devel recordings", label(fusionOnly),
                     SpeechEmotionNet.parameterCount(trained), fusionOnly ? String.format(" (of %,d; the CNN's frozen)",
@@ -186,13 +186,15 @@ public final class ModelTrainer {
                 List<List<Window>> batches = new ArrayList<>();
                 List<boolean[]> continues = new ArrayList<>();
                 if (settings.carryState()) {
-                    for (WindowLanes.Step s : WindowLanes.of(perRecording(frames, t, settings.shiftWindows() ? random : null),
+                    for (WindowLanes.Step s : WindowLanes.of(perRecording(frames, t, Windows.LastWindow.DROP,
+                                    settings.shiftWindows() ? random : null),
                             settings.batchSize(), random)) {
                         batches.add(s.windows());
                         continues.add(s.continues());
                     }
                 } else {
-                    List<Window> order = new ArrayList<>(settings.shiftWindows() ? shifted(frames, t, random) : windows);
+                    List<Window> order = new ArrayList<>(settings.shiftWindows() ? shifted(frames, t, settings.lastWindow(), random)
+                            : windows);
                     Collections.shuffle(order, random);
                     for (int i = 0; i < order.size(); i += settings.batchSize()) {
                         batches.add(order.subList(i, Math.min(order.size(), i + settings.batchSize())));
@@ -255,17 +257,21 @@ public final class ModelTrainer {
     }
 
     /** This epoch's windows: each recording's grid moved by a random offset in [0, T). */
-    private static List<Window> shifted(Map<String, Integer> frames, int t, Random random) {
+    private static List<Window> shifted(Map<String, Integer> frames, int t, Windows.LastWindow edges, Random random) {
         List<Window> out = new ArrayList<>();
-        perRecording(frames, t, random).forEach(out::addAll);
+        perRecording(frames, t, edges, random).forEach(out::addAll);
         return out;
     }
 
-    /** Each recording's full windows in order, its grid moved by a random offset in [0, T) ({@code random} null: 0). */
-    private static List<List<Window>> perRecording(Map<String, Integer> frames, int t, Random random) {
+    /**
+     * Each recording's full windows in order, its grid moved by a random offset in [0, T) ({@code random} null: 0), its
+     * edges as {@code edges} says.
+     */
+    private static List<List<Window>> perRecording(Map<String, Integer> frames, int t, Windows.LastWindow edges,
+            Random random) {
         List<List<Window>> out = new ArrayList<>();
         for (Map.Entry<String, Integer> e : frames.entrySet()) {
-            out.add(Windows.of(e.getKey(), e.getValue(), t, Windows.LastWindow.DROP, random == null ? 0 : random.nextInt(t)));
+            out.add(Windows.of(e.getKey(), e.getValue(), t, edges, random == null ? 0 : random.nextInt(t)));
         }
         return out;
     }

@@ -40,6 +40,20 @@ class WindowsTest {
     }
 
     @Test
+    void overlapCoversEveryFrameWithFullWindows() {
+        assertEquals(List.of(new Window("Train_01", 0, 100, 100), new Window("Train_01", 100, 100, 100),
+                new Window("Train_01", 150, 100, 100)), Windows.of("Train_01", 250, 100, LastWindow.OVERLAP),
+                "the tail in a window ending at the last frame");
+        assertEquals(List.of(new Window("Train_01", 0, 100, 100), new Window("Train_01", 30, 100, 100),
+                new Window("Train_01", 130, 100, 100)), Windows.of("Train_01", 230, 100, LastWindow.OVERLAP, 30),
+                "a shifted grid ending exactly at the last frame gets only the head window");
+        assertEquals(List.of(new Window("Train_01", 0, 100, 100), new Window("Train_01", 20, 100, 100)),
+                Windows.of("Train_01", 120, 100, LastWindow.OVERLAP, 50), "no full window in the shifted grid");
+        assertEquals(List.of(new Window("Train_01", 0, 100, 100)), Windows.of("Train_01", 100, 100, LastWindow.OVERLAP));
+        assertEquals(List.of(), Windows.of("Train_01", 99, 100, LastWindow.OVERLAP), "shorter than a window: none");
+    }
+
+    @Test
     void windowsNeverCrossRecordings() {
         Map<String, Integer> frames = new LinkedHashMap<>();
         frames.put("Train_01", 130);
@@ -54,9 +68,15 @@ class WindowsTest {
                     expectedStart = 0;
                     previous = w.recordingId();
                 }
-                assertEquals(expectedStart, w.startFrame(), "windows are consecutive within " + w.recordingId());
+                if (policy == LastWindow.OVERLAP) {
+                    assertTrue(w.startFrame() <= expectedStart, "no frame of " + w.recordingId() + " is skipped");
+                    assertEquals(w.frames(), w.validFrames(), w + " is full");
+                    expectedStart = w.endFrame();
+                } else {
+                    assertEquals(expectedStart, w.startFrame(), "windows are consecutive within " + w.recordingId());
+                    expectedStart += w.frames();
+                }
                 assertTrue(w.endFrame() <= frames.get(w.recordingId()), w + " stays inside its recording");
-                expectedStart += w.frames();
             }
             // 130 -> 2 full + 30; 70 -> 1 full + 20; 200 -> 4 full
             assertEquals(policy == LastWindow.DROP ? 7 : 9, all.size());
@@ -66,6 +86,9 @@ class WindowsTest {
                     : List.of("Train_01", "Train_01", "Train_01", "Train_02", "Train_02",
                             "Train_03", "Train_03", "Train_03", "Train_03"), ids);
         }
+        List<Window> overlapping = Windows.of(frames, 50, LastWindow.OVERLAP);
+        assertEquals(new Window("Train_01", 80, 50, 50), overlapping.get(2));
+        assertEquals(new Window("Train_02", 20, 50, 50), overlapping.get(4));
         List<Window> padded = Windows.of(frames, 50, LastWindow.PAD);
         assertEquals(new Window("Train_01", 100, 50, 30), padded.get(2));
         assertEquals(new Window("Train_02", 0, 50, 50), padded.get(3));

@@ -111,6 +111,34 @@ class ForwardPcmSourceTest {
     }
 
     @Test
+    void aLookBehindServesOverlappingWindowsReadFrameByFrameAndStillBoundsTheChunksHeld() {
+        // Windows of 100 samples every 50, each read in frames of 10: every window starts 40 samples before the
+        // last frame read, within a look-behind of one window.
+        float[] pcm = noise(2000);
+        int[] sizes = new int[100];
+        Arrays.fill(sizes, 20);
+        Counting stream = new Counting(chunks(pcm, sizes));
+        ForwardPcmSource source = new ForwardPcmSource("Rec_01", 2000, RATE, stream, 100);
+        PcmSource whole = PcmSource.of(pcm);
+        for (int window = 0; window + 100 <= 2000; window += 50) {
+            for (int frame = window; frame < window + 100; frame += 10) {
+                float[] got = new float[10];
+                float[] want = new float[10];
+                source.read(frame, got, 0, 10);
+                whole.read(frame, want, 0, 10);
+                assertArrayEquals(want, got, "frame from " + frame + " of the window from " + window);
+                assertTrue(source.heldChunks() <= 7, source.heldChunks() + " chunks held at sample " + frame);
+            }
+        }
+        source.checkFullyRead();
+        ForwardPcmSource again = new ForwardPcmSource("Rec_01", 2000, RATE, chunks(pcm, sizes).iterator(), 100);
+        again.read(500, new float[10], 0, 10);
+        again.read(400, new float[10], 0, 10);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> again.read(399, new float[10], 0, 10));
+        assertTrue(e.getMessage().contains("look-behind 100 samples"), e.getMessage());
+    }
+
+    @Test
     void aGapOrOverlapIsABrokenRecordingNamingTheChunk() {
         float[] pcm = noise(250);
         List<PcmChunk> gap = List.of(new PcmChunk(0, RATE, PcmCodec.encode(pcm, 0, 150)),

@@ -218,6 +218,19 @@ class ScoreActionTest {
             }
         }
         assertTrue(differing > 0, "streaming changed no frame after the first window: no state was carried");
+
+        // Overlapping: windows every half window from audio read forward in the executors, as the driver blends them.
+        Map<String, float[][]> overlapping = driverPredictions(train, WindowMode.OVERLAPPING);
+        assertEquals(2, new ScoreAction(wh).recordings("split = 'Train'").scoreDate(DAY_2).batchSize(BATCH)
+                .windows(WindowMode.OVERLAPPING).rescore(true).execute().scored());
+        for (Map.Entry<String, float[][]> e : overlapping.entrySet()) {
+            List<Row> stored = predictions("recording_id = '" + e.getKey() + "' AND model_id = '" + modelId + "'");
+            for (int f = 0; f < e.getValue().length; f++) {
+                assertEquals(e.getValue()[f][1], (float) stored.get(f).getAs("valence"), 1e-5f, e.getKey() + " frame " + f);
+            }
+            assertFalse(java.util.Arrays.equals(faithful.get(e.getKey())[TinyLake.CONFIG.windowFrames() - 1],
+                    e.getValue()[TinyLake.CONFIG.windowFrames() - 1]), "the first window's last frame is blended");
+        }
     }
 
     @Test

@@ -28,6 +28,19 @@ class ConfiguredTrainingTest {
         assertEquals(0.99, s.beta2());
         assertEquals(5, s.batchSize());
         assertEquals(5.0, s.lstmClipNorm());
+        assertEquals(false, s.edgeWindows(), "the authors' code drops each recording's last partial window");
+    }
+
+    @Test
+    void defaultTrainingCoversEveryFrameAndCarryingTheStateNeedsEdgeWindowsOff() {
+        assertEquals(true, ConfiguredTraining.settings(withLayer(null)).edgeWindows());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ConfiguredTraining.settings(EmosparkConfig.ofOverrides(java.util.Map.of(
+                        "emospark.train.carryState", "true"))));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("emospark.train.edgeWindows=false"),
+                e.getMessage());
+        assertEquals(false, ConfiguredTraining.settings(EmosparkConfig.ofOverrides(java.util.Map.of(
+                "emospark.train.carryState", "true", "emospark.train.edgeWindows", "false"))).edgeWindows());
     }
 
     @Test

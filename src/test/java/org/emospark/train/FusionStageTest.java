@@ -185,7 +185,7 @@ class FusionStageTest {
     void whatTheFusionStageCannotDoIsRefusedSayingWhy() {
         FusionStart start = new FusionStart(source, FusionStart.Init.SOURCE);
         IllegalArgumentException shifted = assertThrows(IllegalArgumentException.class, () -> new ModelTrainer(CONFIG,
-                new TrainSettings(2, 2, 4, 0.01, 0.9, 0.99, 5, 7, false, true, 0.0, false), l -> { }).trainFusion(train, devel, start));
+                new TrainSettings(2, 2, 4, 0.01, 0.9, 0.99, 5, 7, false, true, 0.0, false, false), l -> { }).trainFusion(train, devel, start));
         assertTrue(shifted.getMessage().contains("shiftWindows"), shifted.getMessage());
         IllegalArgumentException wordsOnly = assertThrows(IllegalArgumentException.class, () -> new ModelTrainer(
                 CONFIG.withStreams(ModelConfig.Streams.SEMANTIC), SETTINGS, l -> { }).trainFusion(train, devel, start));

@@ -193,6 +193,22 @@ class ModelTrainerTest {
     }
 
     @Test
+    void edgeWindowsTrainOnEachRecordingsTailInAnOverlappingWindow() {
+        // Windows of 12 frames over recordings of 40: three full windows each and a tail of 4 frames.
+        ModelConfig twelve = CONFIG.withWindowFrames(12);
+        TrainSettings two = SETTINGS.withEpochs(2);
+        List<String> dropped = new ArrayList<>();
+        List<String> covered = new ArrayList<>();
+        ModelTrainer.Result a = new ModelTrainer(twelve, two, dropped::add).train(TRAIN, DEVEL);
+        ModelTrainer.Result b = new ModelTrainer(twelve, two.withEdgeWindows(true), covered::add).train(TRAIN, DEVEL);
+        assertTrue(dropped.get(0).contains("18 windows of 12 frames"), dropped.get(0));
+        assertTrue(covered.get(0).contains("24 windows of 12 frames"), covered.get(0));
+        assertNotEquals(a.epochs().get(0).trainLoss(), b.epochs().get(0).trainLoss(), "the tails are trained on");
+        assertThrows(IllegalArgumentException.class, () -> two.withEdgeWindows(true).withCarryState(true),
+                "overlapping windows cannot carry the state");
+    }
+
+    @Test
     void shuffledLabelsLearnNothingThatCarriesOverToDevel() {
         // The control experiment: the same inputs, other recordings' labels. Devel keeps its own labels.
         ModelTrainer.Result r = train(SETTINGS.withShuffledLabels(true), new ArrayList<>());
@@ -218,8 +234,8 @@ class ModelTrainerTest {
 
     @Test
     void modalityDropoutReachesTheTrainingBatchesAndRepeats() {
-        TrainSettings plain = new TrainSettings(2, 12, 4, 0.01, 0.9, 0.99, 5, 7, false, false, 0.0, false);
-        TrainSettings dropWords = new TrainSettings(2, 12, 4, 0.01, 0.9, 0.99, 5, 7, false, false, 0.5, false);
+        TrainSettings plain = new TrainSettings(2, 12, 4, 0.01, 0.9, 0.99, 5, 7, false, false, 0.0, false, false);
+        TrainSettings dropWords = new TrainSettings(2, 12, 4, 0.01, 0.9, 0.99, 5, 7, false, false, 0.5, false, false);
         ModelTrainer.Result a = train(plain, new ArrayList<>());
         ModelTrainer.Result b = train(dropWords, new ArrayList<>());
         ModelTrainer.Result c = train(dropWords, new ArrayList<>());

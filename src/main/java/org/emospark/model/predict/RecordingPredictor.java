@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ import org.emospark.model.data.NetworkInputs;
  * holds consecutive windows of one recording and the LSTM state runs on from batch to batch
  ({@link StreamingNetwork#forwardStream}: the whole network from audio, or the fusion network from CNN features); the
  * recording's windows are read in order, so a {@link org.emospark.lake.PcmSource} that only reads forward
- * serves it. Inference only: no dropout, no gradients ({@link InferenceMode}, on whichever thread calls).
+ * serves it. {@link WindowMode#OVERLAPPING}: the faithful windows and as many again half a window later, blended.
+ * Inference only: no dropout, no gradients ({@link InferenceMode}, on whichever thread calls).
  *
  * <p>Thread-safe: one predictor (and one network) can serve concurrent calls, each with its own manager. Every
  * batch works on its own copy of the parameters in a manager closed after the batch; without the copy, the
@@ -117,16 +119,70 @@ public final class RecordingPredictor {
             perRecording.add(Windows.of(r.recordingId(), r.numFrames(), config.windowFrames(), Windows.LastWindow.PAD));
         }
         BatchAssembler assembler = BatchAssembler.of(config, byId);
-        if (mode == WindowMode.FAITHFUL) {
-            for (List<Window> batch : batches(perRecording.stream().flatMap(List::stream).toList())) {
-                copyOut(predictWindows(manager, assembler, batch), batch, out);
+        switch (mode) {
+            case FAITHFUL -> {
+                for (List<Window> batch : batches(perRecording.stream().flatMap(List::stream).toList())) {
+                    copyOut(predictWindows(manager, assembler, batch), batch, out);
+                }
             }
-        } else {
-            for (List<Window> windows : perRecording) {
-                stream(manager, assembler, windows, out);
+            case OVERLAPPING -> overlap(manager, assembler, recordings, perRecording, out);
+            case STREAMING -> {
+                for (List<Window> windows : perRecording) {
+                    stream(manager, assembler, windows, out);
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * {@link WindowMode#OVERLAPPING}: the faithful windows plus a second grid of them half a window later; each frame's
+     * outputs are the average over the windows holding it, weighted by its distance to the nearer edge of each (a linear
+     * cross-fade between two windows where they overlap).
+     */
+    private void overlap(NDManager manager, BatchAssembler assembler, List<? extends FramedExample> recordings,
+            List<List<Window>> faithful, Map<String, float[][]> out) {
+        int t = config.windowFrames();
+        List<Window> windows = new ArrayList<>();
+        for (int i = 0; i < recordings.size(); i++) {
+            FramedExample r = recordings.get(i);
+            List<Window> both = new ArrayList<>(faithful.get(i));
+            if (t / 2 > 0 && r.numFrames() > t / 2) {
+                both.addAll(Windows.of(r.recordingId(), r.numFrames(), t, Windows.LastWindow.PAD, t / 2));
+            }
+            // In order of their starts, so that a source read forward (scoring) steps back by half a window at most.
+            both.sort(Comparator.comparingInt(Window::startFrame));
+            windows.addAll(both);
+        }
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        for (List<Window> batch : batches(windows)) {
+            float[][] frames = predictWindows(manager, assembler, batch);
+            int next = 0;
+            for (Window w : batch) {
+                float[][] sums = out.get(w.recordingId());
+                float[] weight = weights.computeIfAbsent(w.recordingId(), id -> new float[sums.length]);
+                for (int f = 0; f < w.validFrames(); f++) {
+                    float[] y = frames[next++];
+                    float edge = Math.min(f + 0.5f, t - f - 0.5f);
+                    int at = w.startFrame() + f;
+                    if (sums[at] == null) {
+                        sums[at] = new float[y.length];
+                    }
+                    for (int v = 0; v < y.length; v++) {
+                        sums[at][v] += edge * y[v];
+                    }
+                    weight[at] += edge;
+                }
+            }
+        }
+        for (Map.Entry<String, float[]> e : weights.entrySet()) {
+            float[][] sums = out.get(e.getKey());
+            for (int f = 0; f < sums.length; f++) {
+                for (int v = 0; v < sums[f].length; v++) {
+                    sums[f][v] /= e.getValue()[f];
+                }
+            }
+        }
     }
 
     /**

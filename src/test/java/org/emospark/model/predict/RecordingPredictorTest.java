@@ -150,6 +150,38 @@ class RecordingPredictorTest {
     }
 
     @Test
+    void overlappingWindowsCrossFadeTwoGridsHalfAWindowApart() {
+        RecordingExample seven = recording("Devel_07", 7, 0.0, true);
+        Map<String, float[][]> predicted = new RecordingPredictor(net, CONFIG, 3, WindowMode.OVERLAPPING)
+                .predict(manager, List.of(seven, recording("Devel_04", 4, 1.3, true)));
+        // T = 4: the faithful grid [0, 4) and [4, 7) padded, the second grid [2, 6) and [6, 7) padded. A frame at
+        // position k of a window weighs min(k + 0.5, T - k - 0.5) there.
+        int[][] windows = {{0, 4}, {4, 3}, {2, 4}, {6, 1}};
+        float[][] sums = new float[7][3];
+        float[] weights = new float[7];
+        for (int[] w : windows) {
+            float[][] y = forward(window(manager, seven, w[0], w[1], false));
+            for (int k = 0; k < w[1]; k++) {
+                float weight = Math.min(k + 0.5f, 4 - k - 0.5f);
+                weights[w[0] + k] += weight;
+                for (int v = 0; v < 3; v++) {
+                    sums[w[0] + k][v] += weight * y[k][v];
+                }
+            }
+        }
+        float[][] faithful = new RecordingPredictor(net, CONFIG, 3).predict(manager, List.of(seven)).get("Devel_07");
+        for (int f = 0; f < 7; f++) {
+            for (int v = 0; v < 3; v++) {
+                assertEquals(sums[f][v] / weights[f], predicted.get("Devel_07")[f][v], 1e-6f, "frame " + f + " value " + v);
+            }
+        }
+        assertArrayEquals(faithful[1], predicted.get("Devel_07")[1], 1e-6f, "the first half window has one window only");
+        assertFalse(java.util.Arrays.equals(faithful[3], predicted.get("Devel_07")[3]), "frame 3 blends two windows");
+        assertArrayEquals(new RecordingPredictor(net, CONFIG, 3).predict(manager, List.of(recording("Devel_04", 4, 1.3, true)))
+                .get("Devel_04")[1], predicted.get("Devel_04")[1], 1e-6f, "untouched by the other recording in its batches");
+    }
+
+    @Test
     void theBatchSizeDoesNotChangeThePredictions() {
         List<RecordingExample> recordings = List.of(recording("Devel_07", 7, 0.0, true), recording("Devel_04", 4, 1.3, true));
         Map<String, float[][]> one = new RecordingPredictor(net, CONFIG, 1).predict(manager, recordings);
@@ -300,9 +332,12 @@ class RecordingPredictorTest {
         assertEquals(null, WindowMode.parseSetting(" Model "), "the model decides");
         assertEquals(WindowMode.STREAMING, WindowMode.parseSetting("streaming"));
         assertThrows(IllegalArgumentException.class, () -> WindowMode.parseSetting(""));
+        assertEquals(WindowMode.OVERLAPPING, WindowMode.parse("overlapping"));
         TrainSettings zeroState = new TrainSettings(1, 1, 1, 0.1, 0.9, 0.99, 5, 1, false);
-        assertEquals(WindowMode.FAITHFUL, WindowMode.trainedWith(zeroState));
-        assertEquals(WindowMode.STREAMING, WindowMode.trainedWith(zeroState.withCarryState(true)));
+        assertEquals(WindowMode.FAITHFUL, WindowMode.trainedWith(CONFIG, zeroState));
+        assertEquals(WindowMode.STREAMING, WindowMode.trainedWith(CONFIG, zeroState.withCarryState(true)));
+        assertEquals(WindowMode.OVERLAPPING, WindowMode.trainedWith(CONFIG.toBuilder().bidirectional(true).build(), zeroState),
+                "a bidirectional model hears both sides of a frame near its window's middle");
         assertThrows(IllegalArgumentException.class, () -> new RecordingPredictor(new LambdaBlock(x -> x), CONFIG, 2,
                 WindowMode.STREAMING));
     }
