@@ -101,10 +101,11 @@ public final class ConfigKeys {
     public static final ConfigKey TRAIN_SHIFT_WINDOWS = new ConfigKey("emospark.train.shiftWindows", "false",
             "true: move each recording's window grid by a random offset every epoch (more distinct windows); "
                     + "false: windows always start at frame 0 (the authors' code).");
-    public static final ConfigKey TRAIN_EDGE_WINDOWS = new ConfigKey("emospark.train.edgeWindows", "true",
+    public static final ConfigKey TRAIN_EDGE_WINDOWS = new ConfigKey("emospark.train.edgeWindows", "false",
             "true: each recording's frames after its last full window (and before the first, with shifted windows) get a "
-                    + "full window of their own, overlapping its neighbour, so every frame is trained on; false: they are "
-                    + "left out (the authors' code; needed with carryState).");
+                    + "full window of their own, overlapping its neighbour, so every frame is trained on (about a third "
+                    + "more training time; not a measured gain, see docs/accuracy.md); false: they are left out (the "
+                    + "authors' code; needed with carryState).");
     public static final ConfigKey TRAIN_CARRY_STATE = new ConfigKey("emospark.train.carryState", "false",
             "true: each batch row runs one recording's windows in order and the LSTM starts each window from the state "
                     + "the previous one ended in (truncated back-propagation through time); such models are scored "

@@ -32,11 +32,13 @@ class ConfiguredTrainingTest {
     }
 
     @Test
-    void defaultTrainingCoversEveryFrameAndCarryingTheStateNeedsEdgeWindowsOff() {
-        assertEquals(true, ConfiguredTraining.settings(withLayer(null)).edgeWindows());
+    void edgeWindowsAreOffByDefaultAndCarryingTheStateRefusesThem() {
+        assertEquals(false, ConfiguredTraining.settings(withLayer(null)).edgeWindows());
+        assertEquals(true, ConfiguredTraining.settings(EmosparkConfig.ofOverrides(java.util.Map.of(
+                "emospark.train.edgeWindows", "true"))).edgeWindows());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> ConfiguredTraining.settings(EmosparkConfig.ofOverrides(java.util.Map.of(
-                        "emospark.train.carryState", "true"))));
+                        "emospark.train.carryState", "true", "emospark.train.edgeWindows", "true"))));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("emospark.train.edgeWindows=false"),
                 e.getMessage());
         assertEquals(false, ConfiguredTraining.settings(EmosparkConfig.ofOverrides(java.util.Map.of(
