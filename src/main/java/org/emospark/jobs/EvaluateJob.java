@@ -3,7 +3,6 @@ package org.emospark.jobs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.emospark.config.ConfigKeys;
 import org.emospark.config.EmosparkConfig;
 import org.emospark.evaluate.EvaluateAction;
 import org.emospark.lake.Warehouse;
@@ -52,7 +51,7 @@ public final class EvaluateJob extends SparkJob {
     }
 
     private WindowMode windows(EmosparkConfig config) {
-        return WindowMode.parseSetting(windows != null ? windows : config.get(ConfigKeys.SCORE_WINDOWS));
+        return ScoringOptions.windows(windows, config);
     }
 
     @Override

@@ -31,7 +31,12 @@ final class ScoringOptions {
 
     /** The window mode asked for; null: as the model was trained. */
     WindowMode windows(EmosparkConfig config) {
-        return WindowMode.parseSetting(windows != null ? windows : config.get(ConfigKeys.SCORE_WINDOWS));
+        return windows(windows, config);
+    }
+
+    /** A {@code --windows} option's mode, else {@code emospark.score.windows}'s; null: as the model was trained. */
+    static WindowMode windows(String option, EmosparkConfig config) {
+        return WindowMode.parseSetting(option != null ? option : config.get(ConfigKeys.SCORE_WINDOWS));
     }
 
     /** Fails on a bad batch size or window mode before a session starts. */
