@@ -106,6 +106,9 @@ public final class ConfigKeys {
                     + "full window of their own, overlapping its neighbour, so every frame is trained on (about a third "
                     + "more training time; not a measured gain, see docs/accuracy.md); false: they are left out (the "
                     + "authors' code; needed with carryState).");
+    public static final ConfigKey TRAIN_AVERAGE_EPOCHS = new ConfigKey("emospark.train.averageEpochs", "0",
+            "Keep an exponential moving average of the weights over about this many epochs of steps, score it on Devel "
+                    + "each epoch and keep it as the model; 0: the weights as trained (the authors' code).");
     public static final ConfigKey TRAIN_CARRY_STATE = new ConfigKey("emospark.train.carryState", "false",
             "true: each batch row runs one recording's windows in order and the LSTM starts each window from the state "
                     + "the previous one ended in (truncated back-propagation through time); such models are scored "
@@ -158,7 +161,7 @@ public final class ConfigKeys {
                 WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
                 MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, TRAIN_EPOCHS,
-                TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_EDGE_WINDOWS, TRAIN_CARRY_STATE,
+                TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_EDGE_WINDOWS, TRAIN_AVERAGE_EPOCHS, TRAIN_CARRY_STATE,
                 TRAIN_MODALITY_DROPOUT, TRAIN_SEED, FUSION_INIT,
                 FEATURES_WORD_SPEAKERS, SCORE_BATCH, SCORE_WINDOWS, SQL_SERVER_HOST, SQL_SERVER_PORT, SQL_SERVER_DATABASE,
                 SQL_SERVER_REFRESH_SECONDS, SQL_SERVER_PASSWORD_FILE, SQL_SERVER_ALLOW_UNAUTHENTICATED, SQL_SERVER_KEY_STORE,

@@ -98,6 +98,6 @@ public final class CccLoss extends Loss {
         NDArray varG = cg.square().mean(rows);
         NDArray cov = cp.mul(cg).mean(rows);
         NDArray denominator = varP.add(varG).add(meanP.sub(meanG).square());
-        return cov.mul(2).div(denominator);
+        return Scalars.times(cov, 2).div(denominator);
     }
 }

@@ -41,8 +41,8 @@ public final class SharedVectorAttention extends AbstractBlock {
         NDArray vector = ps.getValue(w, x1.getDevice(), training);
         int last = x1.getShape().dimension() - 1;
         double scale = 1.0 / Math.sqrt(size);
-        NDArray e1 = x1.mul(vector).sum(new int[] {last}, true).mul(scale);
-        NDArray e2 = x2.mul(vector).sum(new int[] {last}, true).mul(scale);
+        NDArray e1 = Scalars.times(x1.mul(vector).sum(new int[] {last}, true), scale);
+        NDArray e2 = Scalars.times(x2.mul(vector).sum(new int[] {last}, true), scale);
         return NDArrays.concat(new NDList(e1, e2), last).softmax(last);
     }
 

@@ -32,19 +32,31 @@ import org.emospark.frames.Windows;
  *                    shifted grid, before its first) get a full window of their own, overlapping its neighbour; off:
  *                    they are left out, as in the authors' code. Not with {@code carryState}, whose windows follow
  *                    each other
+ * @param averageEpochs the model kept is an exponential moving average of the weights over about this many epochs
+ *                      of steps (the optimiser trains the weights themselves), scored on Devel each epoch in their
+ *                      place; 0: the weights as trained (the authors' code)
  */
 public record TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
                             double lstmClipNorm, long seed, boolean shuffledLabels, boolean shiftWindows,
                             // Left out of the JSON when 0, so models trained before it existed keep their ids.
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) double modalityDropout,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean carryState,
-                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean edgeWindows)
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean edgeWindows,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) double averageEpochs)
         implements Serializable {
     /** Settings with the window grid fixed at frame 0 and no modality dropout. */
     public TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
                          double lstmClipNorm, long seed, boolean shuffledLabels) {
         this(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels, false, 0.0, false,
                 false);
+    }
+
+    /** Settings that keep the weights as trained, without averaging them. */
+    public TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
+                         double lstmClipNorm, long seed, boolean shuffledLabels, boolean shiftWindows,
+                         double modalityDropout, boolean carryState, boolean edgeWindows) {
+        this(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels, shiftWindows,
+                modalityDropout, carryState, edgeWindows, 0.0);
     }
 
     public TrainSettings {
@@ -69,6 +81,10 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
         if (!(modalityDropout >= 0 && modalityDropout < 1)) {
             throw new IllegalArgumentException("Modality dropout must lie in [0, 1), cannot be: " + modalityDropout);
         }
+        if (!(averageEpochs >= 0) || !Double.isFinite(averageEpochs)) {
+            throw new IllegalArgumentException("Weight averaging must span 0 (off) or a positive number of epochs, cannot "
+                    + "be: " + averageEpochs);
+        }
         if (carryState && edgeWindows) {
             throw new IllegalArgumentException("emospark.train.carryState=true needs emospark.train.edgeWindows=false: a "
                     + "window that overlaps the one before cannot start from the state that one ended in");
@@ -77,22 +93,27 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
 
     public TrainSettings withShuffledLabels(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, value,
-                shiftWindows, modalityDropout, carryState, edgeWindows);
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs);
     }
 
     public TrainSettings withShiftWindows(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                value, modalityDropout, carryState, edgeWindows);
+                value, modalityDropout, carryState, edgeWindows, averageEpochs);
     }
 
     public TrainSettings withCarryState(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, value, edgeWindows);
+                shiftWindows, modalityDropout, value, edgeWindows, averageEpochs);
     }
 
     public TrainSettings withEdgeWindows(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, value);
+                shiftWindows, modalityDropout, carryState, value, averageEpochs);
+    }
+
+    public TrainSettings withAverageEpochs(double value) {
+        return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
+                shiftWindows, modalityDropout, carryState, edgeWindows, value);
     }
 
     /** How each recording's frames beyond its window grid are treated in training. */
@@ -102,6 +123,6 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
 
     public TrainSettings withEpochs(int value) {
         return new TrainSettings(value, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, edgeWindows);
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs);
     }
 }

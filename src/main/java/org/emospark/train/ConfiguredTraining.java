@@ -35,7 +35,8 @@ public final class ConfiguredTraining {
                 c.getDouble(ConfigKeys.TRAIN_BETA1), c.getDouble(ConfigKeys.TRAIN_BETA2),
                 c.getDouble(ConfigKeys.TRAIN_LSTM_CLIP), Long.parseLong(c.get(ConfigKeys.TRAIN_SEED).trim()), false,
                 c.getBoolean(ConfigKeys.TRAIN_SHIFT_WINDOWS), c.getDouble(ConfigKeys.TRAIN_MODALITY_DROPOUT),
-                c.getBoolean(ConfigKeys.TRAIN_CARRY_STATE), c.getBoolean(ConfigKeys.TRAIN_EDGE_WINDOWS));
+                c.getBoolean(ConfigKeys.TRAIN_CARRY_STATE), c.getBoolean(ConfigKeys.TRAIN_EDGE_WINDOWS),
+                c.getDouble(ConfigKeys.TRAIN_AVERAGE_EPOCHS));
     }
 
     /** How the fusion stage starts the network after the CNN ({@code emospark.fusion.init}). */
@@ -83,6 +84,7 @@ public final class ConfiguredTraining {
         k.put(ConfigKeys.TRAIN_MODALITY_DROPOUT.name(), Double.toString(settings.modalityDropout()));
         k.put(ConfigKeys.TRAIN_CARRY_STATE.name(), Boolean.toString(settings.carryState()));
         k.put(ConfigKeys.TRAIN_EDGE_WINDOWS.name(), Boolean.toString(settings.edgeWindows()));
+        k.put(ConfigKeys.TRAIN_AVERAGE_EPOCHS.name(), Double.toString(settings.averageEpochs()));
         EmosparkConfig back = EmosparkConfig.ofOverrides(k);
         if (!model(back).equals(config) || !settings(back).equals(settings)) {
             throw new IllegalArgumentException("This network or its training cannot be written as configuration keys "

@@ -171,8 +171,13 @@ public final class ModelTrainer {
                     SpeechEmotionNet.parameterCount(trained), fusionOnly ? String.format(" (of %,d; the CNN's frozen)",
                             SpeechEmotionNet.parameterCount(net)) : "",
                     windows.size(), t, audioSeconds, trainSet.size(), settings.batchSize(),
-                    settings.carryState() ? " (rows carry the LSTM state from window to window)" : "", devel.size()));
+                    settings.carryState() ? " (rows carry the LSTM state from window to window)" : "", devel.size())
+                    + (settings.averageEpochs() > 0 ? String.format("; the model kept is the weights' moving average over "
+                    + "about %s epochs", settings.averageEpochs()) : ""));
 
+            // Closed with root; null: the weights as trained are scored and kept.
+            WeightAverage average = settings.averageEpochs() > 0 ? new WeightAverage(trained, root, settings.averageEpochs())
+                    : null;
             long started = System.nanoTime();
             List<EpochReport> history = new ArrayList<>();
             byte[] best = null;
@@ -217,6 +222,9 @@ public final class ModelTrainer {
                         WindowBatch batch = prefetcher.next();
                         lossSum += settings.carryState() ? step.run(root, batch, state, continues.get(i))
                                 : step.run(root, batch);
+                        if (average != null) {
+                            average.update(batches.size());
+                        }
                     }
                     waited = prefetcher.waitNanos();
                 } catch (InterruptedException e) {
@@ -224,19 +232,25 @@ public final class ModelTrainer {
                     throw new IllegalStateException("Training interrupted", e);
                 }
                 long passNanos = System.nanoTime() - epochStart;
-                DimensionScores dev = EmotionScoring.onConcatenation(predictor.series(root, devel));
+                DimensionScores dev;
+                byte[] improvedParameters = null;
+                try (WeightAverage.Swap averaged = average == null ? null : average.swapIn()) {
+                    dev = EmotionScoring.onConcatenation(predictor.series(root, devel));
+                    if (Double.isFinite(dev.meanCcc()) && dev.meanCcc() > bestMean) {
+                        // Read here, while the average (when there is one) stands in the weights' place.
+                        improvedParameters = ModelStore.parametersOf(net);
+                    }
+                }
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 waitTotal += waited;
                 passTotal += passNanos;
-                double mean = dev.meanCcc();
-                boolean improved = Double.isFinite(mean) && mean > bestMean;
                 EpochReport report = new EpochReport(epoch, lossSum / batches.size(), dev, seconds, passNanos / 1e9,
                         (double) waited / passNanos);
                 history.add(report);
-                if (improved) {
-                    bestMean = mean;
+                if (improvedParameters != null) {
+                    bestMean = dev.meanCcc();
                     bestEpoch = epoch;
-                    best = ModelStore.parametersOf(net);
+                    best = improvedParameters;
                 }
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 // ETA to the last epoch; early stopping can only make it shorter.

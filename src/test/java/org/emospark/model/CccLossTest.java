@@ -1,5 +1,6 @@
 package org.emospark.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,10 +13,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.emospark.metrics.Dimension;
 import org.emospark.metrics.PairedMoments;
 import org.emospark.model.ModelConfig.LossWeights;
+import org.emospark.testing.FreedMemory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +138,36 @@ class CccLossTest {
             }
         }
         System.out.printf("CccLoss gradient check: %d coordinates, worst relative error %.3e%n", checked, worst);
+    }
+
+    @Test
+    void theGradientOutlivesAGarbageCollectionBetweenForwardAndBackward() {
+        // The loss's constants are kept by autograd for the backward pass: memory Java frees in between must not be
+        // one of them (see Scalars).
+        double[][] data = data(21);
+        double[] clean = gradient(data, false);
+        for (int trial = 0; trial < 3; trial++) {
+            assertArrayEquals(clean, gradient(data, true), 0.0, "trial " + trial);
+        }
+    }
+
+    private static double[] gradient(double[][] data, boolean collectInBetween) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray p = m.create(data[0], new Shape(B, T, 3)).toType(DataType.FLOAT32, true);
+            NDArray g = m.create(data[1], new Shape(B, T, 3)).toType(DataType.FLOAT32, true);
+            p.setRequiresGradient(true);
+            List<ByteBuffer> held = List.of();
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray value = new CccLoss(LossWeights.EQUAL).evaluate(new NDList(g), new NDList(p));
+                if (collectInBetween) {
+                    held = FreedMemory.reuse();
+                }
+                collector.backward(value);
+            }
+            double[] out = p.getGradient().toType(DataType.FLOAT64, true).toDoubleArray();
+            Reference.reachabilityFence(held);
+            return out;
+        }
     }
 
     private static double lossAt(CccLoss loss, double[][] data, int i, double delta) {

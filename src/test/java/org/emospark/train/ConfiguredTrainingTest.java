@@ -29,6 +29,19 @@ class ConfiguredTrainingTest {
         assertEquals(5, s.batchSize());
         assertEquals(5.0, s.lstmClipNorm());
         assertEquals(false, s.edgeWindows(), "the authors' code drops each recording's last partial window");
+        assertEquals(0.0, s.averageEpochs(), "the authors' code keeps the weights as trained");
+    }
+
+    @Test
+    void weightAveragingIsReadAndWrittenAsAKey() {
+        TrainSettings averaged = ConfiguredTraining.settings(EmosparkConfig.ofOverrides(java.util.Map.of(
+                "emospark.train.averageEpochs", "2.5")));
+        assertEquals(2.5, averaged.averageEpochs());
+        assertEquals(averaged, ConfiguredTraining.settings(EmosparkConfig.ofOverrides(
+                ConfiguredTraining.keysOf(ConfiguredTraining.model(withLayer(null)), averaged))));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ConfiguredTraining.settings(EmosparkConfig.ofOverrides(java.util.Map.of(
+                        "emospark.train.averageEpochs", "-1"))));
     }
 
     @Test
