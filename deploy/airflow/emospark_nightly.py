@@ -35,6 +35,7 @@ SPARK_CONF = {
     "spark.driver.extraJavaOptions": "-Dai.djl.offline=true -Dlog4j2.configurationFile=log4j2.properties",
     "spark.executor.extraJavaOptions": "-Dai.djl.offline=true",
     "spark.executorEnv.OMP_WAIT_POLICY": "PASSIVE",
+    "spark.executorEnv.GLIBC_TUNABLES": "glibc.malloc.hugetlb=1",
     "spark.sql.shuffle.partitions": "200",
 }
 # The score date: the day the run starts (UTC), as jobs/nightly files it.

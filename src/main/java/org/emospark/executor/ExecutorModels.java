@@ -32,8 +32,12 @@ public final class ExecutorModels {
     private ExecutorModels() {
     }
 
-    /** The model on the device of the running task ({@link DeviceChoice#forCurrentTask()}). */
+    /**
+     * The model on the device of the running task ({@link DeviceChoice#forCurrentTask()}), the calling thread's engine
+     * threads set to the task's cores ({@link EngineThreads}).
+     */
     public static SharedModel get(ModelRef ref) {
+        EngineThreads.apply();
         return get(ref, DeviceChoice.forCurrentTask());
     }
 

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.emospark.executor.EngineThreads;
 import org.emospark.frames.FeatureExample;
 import org.emospark.frames.FramedExample;
 import org.emospark.frames.RecordingExample;
@@ -135,6 +136,8 @@ public final class ModelTrainer {
      */
     private Result run(List<? extends FramedExample> trainSet, List<? extends FramedExample> devel,
                        Function<NDManager, SpeechEmotionNet> network, boolean fusionOnly) {
+        // The driver trains on every core; a sweep's run, inside a Spark task, on the task's.
+        EngineThreads.apply();
         int t = config.windowFrames();
         if (config.streams().usesParalinguistic()) {
             config.requireWindow(t);
