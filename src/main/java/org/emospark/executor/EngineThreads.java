@@ -33,19 +33,13 @@ public final class EngineThreads {
 
     /** Sets the calling thread's intra-op threads to {@link #forCurrentThread()}; returns the count. */
     public static int apply() {
-        Engine.getInstance();   // loads the native library the setting lives in
         int threads = forCurrentThread();
         Integer applied = APPLIED.get();
         if (applied == null || applied != threads) {
+            Engine.getInstance();   // loads the native library the setting lives in
             JniUtils.setNumThreads(threads);
             APPLIED.set(threads);
         }
         return threads;
-    }
-
-    /** The intra-op threads PyTorch uses for operations of the calling thread. */
-    public static int current() {
-        Engine.getInstance();
-        return JniUtils.getNumThreads();
     }
 }

@@ -2,6 +2,7 @@ package org.emospark.executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.emospark.testing.TestSpark;
@@ -13,16 +14,16 @@ class EngineThreadsTest {
     void aSparkTaskRunsOnAsManyEngineThreadsAsItHasCoresAndTheDriverOnAllOfThem() {
         int cores = Runtime.getRuntime().availableProcessors();
         assertEquals(cores, EngineThreads.apply());
-        assertEquals(cores, EngineThreads.current());
+        assertEquals(cores, JniUtils.getNumThreads());
 
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
         // local[2] with spark.task.cpus unset: two tasks at once, one core each. Each task reports what the engine
-        // would use for its operations after taking its thread count, and what it used before (the thread's last).
+        // uses for its operations after taking its thread count.
         List<Integer> inTasks = sc.parallelize(List.of(1, 2, 3, 4, 5, 6), 6).map(i -> {
             EngineThreads.apply();
-            return EngineThreads.current();
+            return JniUtils.getNumThreads();
         }).collect();
         assertEquals(List.of(1, 1, 1, 1, 1, 1), inTasks);
-        assertEquals(cores, EngineThreads.current(), "the driver's thread keeps its own");
+        assertEquals(cores, JniUtils.getNumThreads(), "the driver's thread keeps its own");
     }
 }
