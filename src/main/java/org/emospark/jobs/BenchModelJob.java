@@ -19,6 +19,10 @@ public final class BenchModelJob implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "3", description = "Timed training steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
+    @Option(names = "--rounds", defaultValue = "3", description = "Rounds of all three measurements "
+            + "(default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--matmul-size", defaultValue = "2048", description = "Matrix size n of the n x n product "
             + "(default: ${DEFAULT-VALUE}).")
     int matmulSize;
@@ -26,11 +30,11 @@ public final class BenchModelJob implements Callable<Integer> {
     @Override
     public Integer call() {
         EmosparkConfig config = options.config();
-        if (steps < 1 || matmulSize < 16) {
-            throw new IllegalArgumentException("--steps must be at least 1 and --matmul-size at least 16");
+        if (steps < 1 || rounds < 1 || matmulSize < 16) {
+            throw new IllegalArgumentException("--steps and --rounds must be at least 1 and --matmul-size at least 16");
         }
         System.out.print(ComputeBenchmark.run(ConfiguredTraining.model(config), ConfiguredTraining.settings(config), steps,
-                matmulSize).report());
+                matmulSize, rounds).report());
         return 0;
     }
 }

@@ -244,13 +244,19 @@ public final class ResultText {
 
     /** {@link ScoringBenchmark.Report} as the console shows it. */
     public static String of(ScoringBenchmark.Report r) {
-
-            return String.format("Scoring benchmark, model %s, %d recordings, batches of %d windows, %s%n"
-                            + "  spark, end to end (score --rescore): %.1f s of audio in %.1f s = %.1f x real time%n"
-                            + "  plain DJL loop in one JVM (framing and forward pass, rows preloaded): %.1f s of audio in %.1f s = %.1f x real time%n"
-                            + "  spark / plain: %.2f%n",
-                    r.modelId(), r.recordings(), r.batchSize(), r.windows().key(), r.sparkAudioSeconds(), r.sparkSeconds(), r.sparkTimesRealTime(),
-                    r.plainAudioSeconds(), r.plainSeconds(), r.plainTimesRealTime(), r.sparkTimesRealTime() / r.plainTimesRealTime());
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("Scoring benchmark, model %s, %d recordings, batches of %d windows, %s, %d round(s), "
+                + "figures min / median / max%n", r.modelId(), r.recordings(), r.batchSize(), r.windows().key(),
+                r.rounds().size()));
+        s.append(String.format("  spark, end to end (score --rescore): %.1f s of audio, %s x real time%n",
+                r.sparkAudioSeconds(), r.sparkTimesRealTime().format("%.1f")));
+        s.append(String.format("  plain DJL loop in one JVM (framing and forward pass, rows preloaded): %.1f s of audio, "
+                + "%s x real time%n", r.plainAudioSeconds(), r.plainTimesRealTime().format("%.1f")));
+        s.append(String.format("  spark / plain, each round's pair: %s%n", r.sparkOverPlain().format("%.2f")));
+        s.append("  spark's steps, seconds:\n");
+        r.sparkStepSeconds().forEach((step, spread) -> s.append(String.format("    %-60s %s%n",
+                step.length() > 60 ? step.substring(0, 57) + "..." : step, spread.format("%.1f"))));
+        return s.toString();
     }
 
     /** {@link ScoreResult} as the console shows it. */

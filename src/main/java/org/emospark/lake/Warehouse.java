@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lake: one root (local path, hdfs:// or s3a://) under which each {@link TableDef} is a Delta
@@ -30,6 +33,10 @@ public final class Warehouse {
     private static final Pattern COMMITTED_LOG_FILE =
             Pattern.compile("\\d{20}\\.(json|checkpoint.*\\.parquet)|_last_checkpoint|\\d{20}\\.[0-9a-f-]+\\.json");
     private static final long UNCOMMITTED_LOG_AGE_MS = 10_000;
+    /** How long a write waits for another writer's first commit of a table: until its log would count as debris. */
+    private static final long CREATOR_WAIT_MS = UNCOMMITTED_LOG_AGE_MS + 5_000;
+    private static final long CREATOR_POLL_MS = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
 
     private final SparkSession spark;
     private final String root;
@@ -91,22 +98,37 @@ public final class Warehouse {
      * version that lacks columns added since (always nullable) gains them, holding nulls in its old rows.
      */
     public DeltaTable ensure(TableDef table) {
-        removeUncommittedLog(table);
-        try {
-            DeltaTable.createIfNotExists(spark)
-                    .location(pathOf(table))
-                    .addColumns(table.schema())
-                    .partitionedBy(table.partitionColumns().toArray(String[]::new))
-                    .comment(table.description())
-                    .execute();
-        } catch (ConcurrentModificationException e) {
-            // Another writer created the table between the check and this commit: theirs stands, and it is the
-            // same table (same definition), so this write goes on into it.
-            if (!exists(table)) {
-                throw e;
+        long deadline = System.currentTimeMillis() + CREATOR_WAIT_MS;
+        DeltaTable delta;
+        while (true) {
+            removeUncommittedLog(table);
+            try {
+                DeltaTable.createIfNotExists(spark)
+                        .location(pathOf(table))
+                        .addColumns(table.schema())
+                        .partitionedBy(table.partitionColumns().toArray(String[]::new))
+                        .comment(table.description())
+                        .execute();
+                delta = DeltaTable.forPath(spark, pathOf(table));
+                break;
+            } catch (ConcurrentModificationException e) {
+                // Another writer created the table between the check and this commit: theirs stands, and it is the
+                // same table (same definition), so this write goes on into it.
+                if (!exists(table)) {
+                    throw e;
+                }
+            } catch (Exception e) {
+                // (Exception: Delta's AnalysisException is a checked one to Java, thrown undeclared from Scala.)
+                // Another writer is creating the table right now: its _delta_log folder is there, so "if not exists"
+                // does nothing, but its first commit is not yet, so the table cannot be read. Wait for that commit;
+                // a creator that died leaves a log removeUncommittedLog takes away once it is old enough.
+                if (!isTableNotFound(e) || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                LOG.info("{}: another writer is creating the table; waiting for its first commit", table.name());
+                sleep(CREATOR_POLL_MS);
             }
         }
-        DeltaTable delta = DeltaTable.forPath(spark, pathOf(table));
         StructType existing = delta.toDF().schema();
         List<String> added = new ArrayList<>();
         for (StructField f : table.schema().fields()) {
@@ -123,6 +145,24 @@ public final class Warehouse {
             return DeltaTable.forPath(spark, pathOf(table));
         }
         return delta;
+    }
+
+    private static boolean isTableNotFound(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SparkThrowable st && "DELTA_TABLE_NOT_FOUND".equals(st.getErrorClass())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for another writer to create a table", e);
+        }
     }
 
     /**

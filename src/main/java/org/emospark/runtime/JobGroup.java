@@ -9,7 +9,8 @@ import org.apache.spark.sql.SparkSession;
  * A Spark job group for the span of one action: the Spark UI lists the action's jobs under {@code id} with a
  * description per step ("Merging predictions into ...") instead of "collect at Foo.java:123". Closing it restores
  * the thread's previous group and description, so an action run inside another keeps the outer one's name
- * afterwards. Not thread-safe: Spark keeps these as the calling thread's local properties.
+ * afterwards. It also times its steps, so a result can say where a run's time went. Not thread-safe: Spark keeps
+ * these as the calling thread's local properties.
  */
 public final class JobGroup implements AutoCloseable {
     private static final String GROUP_ID = "spark.jobGroup.id";
@@ -19,6 +20,9 @@ public final class JobGroup implements AutoCloseable {
     private final SparkContext context;
     private final Map<String, String> previous = new LinkedHashMap<>();
     private final long startedNanos = System.nanoTime();
+    private final Map<String, Long> stepNanos = new LinkedHashMap<>();
+    private String currentStep;
+    private long currentStepStarted;
 
     private JobGroup(SparkContext context, String id, String description) {
         this.context = context;
@@ -38,7 +42,30 @@ public final class JobGroup implements AutoCloseable {
 
     /** Names the Spark jobs that follow, until the next step: e.g. "Listing the recordings to score". */
     public void step(String description) {
+        endStep(System.nanoTime());
         context.setJobDescription(description);
+        currentStep = description;
+        currentStepStarted = System.nanoTime();
+    }
+
+    /**
+     * Wall-clock seconds of each step so far, in the order the steps began (a step begun more than once: the sum),
+     * the current one up to now. What ran before the first step is not in it.
+     */
+    public Map<String, Double> stepSeconds() {
+        Map<String, Long> nanos = new LinkedHashMap<>(stepNanos);
+        if (currentStep != null) {
+            nanos.merge(currentStep, System.nanoTime() - currentStepStarted, Long::sum);
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        nanos.forEach((k, v) -> out.put(k, v / 1e9));
+        return out;
+    }
+
+    private void endStep(long now) {
+        if (currentStep != null) {
+            stepNanos.merge(currentStep, now - currentStepStarted, Long::sum);
+        }
     }
 
     /** Wall-clock seconds since the group started. */

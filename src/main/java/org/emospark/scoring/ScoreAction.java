@@ -153,7 +153,7 @@ public final class ScoreAction extends SparkAction<ScoreResult> {
         ScoreResult.Selection selection = new ScoreResult.Selection(id, date, recordingFilter, rescore, selected.size(),
                 done.size());
         if (toScore.isEmpty()) {
-            return ScoreResult.nothingToScore(selection, group.elapsedSeconds());
+            return ScoreResult.nothingToScore(selection, group.elapsedSeconds(), group.stepSeconds());
         }
         Dataset<Row> ids = broadcast(warehouse.spark().createDataset(new ArrayList<>(toScore.keySet()), Encoders.STRING())
                 .toDF("recording_id"));
@@ -184,8 +184,10 @@ public final class ScoreAction extends SparkAction<ScoreResult> {
             group.step("Merging recording_emotion into " + warehouse.pathOf(Tables.RECORDING_EMOTION));
             MergeCounts emotion = KeyedMerge.merge(warehouse, Tables.RECORDING_EMOTION, ScoreRows.emotion(results),
                     scope, thisModel);
+            Map<String, Double> steps = group.stepSeconds();
             return new ScoreResult(selection, stats.getLong(0), rejected, longOrZero(stats, 3), longOrZero(stats, 1),
-                    stats.isNullAt(2) ? 0 : stats.getDouble(2), group.elapsedSeconds(), predictions, emotion, rejects);
+                    stats.isNullAt(2) ? 0 : stats.getDouble(2), group.elapsedSeconds(), predictions, emotion, rejects,
+                    steps);
         } finally {
             results.unpersist();
         }

@@ -3,6 +3,7 @@ package org.emospark.scoring;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import org.emospark.executor.SharedModel;
 import org.emospark.frames.RecordingExample;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
+import org.emospark.metrics.Spread;
 import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.ModelManifest;
 import org.emospark.model.store.ModelRegistry;
@@ -31,17 +33,25 @@ import org.emospark.runtime.JobGroup;
  * {@code predictions} and {@code recording_emotion}. The plain loop is the same forward pass in this one JVM with no
  * Spark around it: the same recordings' rows fetched to the driver first (untimed), then, timed, each framed from
  * its rows as the executors frame it and predicted with the same shared model, batch size and window mode.
+ *
+ * <p>Both are run {@code rounds} times, alternating, and reported as min / median / max: the ratio of the two is taken
+ * within each round, so load that comes and goes on a shared machine moves both sides of it alike.
  */
 public final class ScoringBenchmark {
     private final Warehouse warehouse;
     private final int batchSize;
     private final WindowMode windows;
+    private final int rounds;
 
-    /** {@code windows} null: as the model was trained ({@link WindowMode#trainedWith}). */
-    public ScoringBenchmark(Warehouse warehouse, int batchSize, WindowMode windows) {
+    /** {@code windows} null: as the model was trained ({@link WindowMode#trainedWith}); {@code rounds} at least 1. */
+    public ScoringBenchmark(Warehouse warehouse, int batchSize, WindowMode windows, int rounds) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("A benchmark needs at least one round, cannot have: " + rounds);
+        }
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         this.batchSize = batchSize;
         this.windows = windows;
+        this.rounds = rounds;
     }
 
     /** Both paths over the recordings {@code filter} selects (all when null), with {@code modelId} (null: latest). */
@@ -65,12 +75,6 @@ public final class ScoringBenchmark {
             throw new IllegalArgumentException("No recordings in " + warehouse + (filter == null ? "" : " match " + filter)
                     + ": nothing to benchmark");
         }
-        ScoreResult spark = new ScoreAction(warehouse).model(id).recordings(filter).rescore(true).batchSize(batchSize)
-                .windows(mode).execute();
-        if (spark.rejected() > 0) {
-            throw new IllegalStateException("The benchmark needs recordings that score; rejected: "
-                    + spark.rejectedByReason());
-        }
         Map<String, List<Row>> rows = new TreeMap<>();
         for (String recording : ids) {
             rows.put(recording, new ArrayList<>());
@@ -84,14 +88,27 @@ public final class ScoringBenchmark {
         SharedModel model = ExecutorModels.get(ModelRef.of(warehouse, id));
         // One untimed recording: the first call pays for the native library's kernel selection.
         plainPass(model, rows.entrySet().iterator().next(), mode);
-        long started = System.nanoTime();
-        double audioSeconds = 0;
-        for (Map.Entry<String, List<Row>> recording : rows.entrySet()) {
-            audioSeconds += plainPass(model, recording, mode);
+        List<Round> measured = new ArrayList<>();
+        double sparkAudio = 0;
+        double plainAudio = 0;
+        for (int round = 0; round < rounds; round++) {
+            ScoreResult spark = new ScoreAction(warehouse).model(id).recordings(filter).rescore(true)
+                    .batchSize(batchSize).windows(mode).execute();
+            if (spark.rejected() > 0) {
+                throw new IllegalStateException("The benchmark needs recordings that score; rejected: "
+                        + spark.rejectedByReason());
+            }
+            group.step("Plain loop, round " + (round + 1) + " of " + rounds);
+            long started = System.nanoTime();
+            double audioSeconds = 0;
+            for (Map.Entry<String, List<Row>> recording : rows.entrySet()) {
+                audioSeconds += plainPass(model, recording, mode);
+            }
+            measured.add(new Round(spark.seconds(), (System.nanoTime() - started) / 1e9, spark.stepSeconds()));
+            sparkAudio = spark.audioSeconds();
+            plainAudio = audioSeconds;
         }
-        double plainSeconds = (System.nanoTime() - started) / 1e9;
-        return new Report(id, ids.size(), batchSize, mode, spark.audioSeconds(), spark.seconds(), audioSeconds,
-                plainSeconds);
+        return new Report(id, ids.size(), batchSize, mode, sparkAudio, plainAudio, measured);
     }
 
     /** Frames and predicts one recording from its rows; returns its seconds of audio. */
@@ -104,15 +121,38 @@ public final class ScoringBenchmark {
         return example.pcm().length() / (double) model.config().sampleRate();
     }
 
-    /** What both paths took for the same audio. */
+    /** One round: the Spark path's seconds (and its steps'), then the plain loop's over the same audio. */
+    public record Round(double sparkSeconds, double plainSeconds, Map<String, Double> sparkSteps) {
+    }
+
+    /** What both paths took for the same audio, round by round. */
     public record Report(String modelId, int recordings, int batchSize, WindowMode windows, double sparkAudioSeconds,
-                         double sparkSeconds, double plainAudioSeconds, double plainSeconds) {
-        public double sparkTimesRealTime() {
-            return sparkAudioSeconds / sparkSeconds;
+                         double plainAudioSeconds, List<Round> rounds) {
+        public Report {
+            rounds = List.copyOf(rounds);
         }
 
-        public double plainTimesRealTime() {
-            return plainAudioSeconds / plainSeconds;
+        public Spread sparkTimesRealTime() {
+            return Spread.of(rounds.stream().map(r -> sparkAudioSeconds / r.sparkSeconds()).toList());
+        }
+
+        public Spread plainTimesRealTime() {
+            return Spread.of(rounds.stream().map(r -> plainAudioSeconds / r.plainSeconds()).toList());
+        }
+
+        /** Spark's x real time over the plain loop's, each round's pair taken together. */
+        public Spread sparkOverPlain() {
+            return Spread.of(rounds.stream()
+                    .map(r -> (sparkAudioSeconds / r.sparkSeconds()) / (plainAudioSeconds / r.plainSeconds())).toList());
+        }
+
+        /** Seconds of each step of the Spark path, over the rounds (steps in the order the first round ran them). */
+        public Map<String, Spread> sparkStepSeconds() {
+            Map<String, Spread> out = new LinkedHashMap<>();
+            for (String step : rounds.get(0).sparkSteps().keySet()) {
+                out.put(step, Spread.of(rounds.stream().map(r -> r.sparkSteps().getOrDefault(step, 0.0)).toList()));
+            }
+            return out;
         }
     }
 }

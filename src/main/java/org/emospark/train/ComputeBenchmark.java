@@ -12,6 +12,7 @@ import java.util.Random;
 import org.emospark.frames.RecordingExample;
 import org.emospark.frames.Window;
 import org.emospark.frames.WindowBatch;
+import org.emospark.metrics.Spread;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.ModelFlops;
 import org.emospark.model.SpeechEmotionNet;
@@ -22,48 +23,86 @@ import org.emospark.model.data.NetworkInputs;
  * How fast the network trains on this machine against how fast it could: the DJL matrix-multiply rate
  * (the practical compute ceiling), the model's forward FLOPs per audio second ({@link ModelFlops}), and the
  * measured training-step throughput on synthetic windows (random audio, vectors and labels, so no lake is
- * needed and the data pipeline is out of the picture). A training step costs about three forward passes.
+ * needed and the data pipeline is out of the picture). A training step costs about three forward passes. Each
+ * round measures all three; the report gives min / median / max over the rounds, and the shares of the matmul rate
+ * are taken within a round.
  */
 public final class ComputeBenchmark {
-    /** The figures, each measured as the best of the repeats (least disturbed by other load). */
-    public record Figures(ModelConfig config, long parameters, int matmulSize, double matmulFlopsPerSecond,
-                          Map<String, Double> forwardFlopsPerAudioSecond, double trainAudioSecondsPerSecond,
-                          double forwardAudioSecondsPerSecond, int batchSize) {
+    /** One round's figures: the matmul rate, then the best training step and the best forward pass of the round. */
+    public record Round(double matmulFlopsPerSecond, double trainAudioSecondsPerSecond,
+                        double forwardAudioSecondsPerSecond) {
+    }
+
+    /** The figures of every round (rounds alternate the three measurements, so load moves them alike). */
+    public record Figures(ModelConfig config, long parameters, int matmulSize, Map<String, Double> forwardFlopsPerAudioSecond,
+                          int batchSize, List<Round> rounds) {
+        public Figures {
+            rounds = List.copyOf(rounds);
+        }
+
         public double forwardFlops() {
             return forwardFlopsPerAudioSecond.values().stream().mapToDouble(Double::doubleValue).sum();
         }
 
-        /** Audio seconds per second training could reach if every FLOP ran at the matmul rate (step = 3 forwards). */
-        public double trainCeiling() {
-            return matmulFlopsPerSecond / (3 * forwardFlops());
+        public Spread matmul() {
+            return Spread.of(rounds.stream().map(Round::matmulFlopsPerSecond).toList());
+        }
+
+        public Spread forward() {
+            return Spread.of(rounds.stream().map(Round::forwardAudioSecondsPerSecond).toList());
+        }
+
+        public Spread training() {
+            return Spread.of(rounds.stream().map(Round::trainAudioSecondsPerSecond).toList());
+        }
+
+        /** The forward pass's FLOP rate over the matmul rate measured in the same round. */
+        public Spread forwardShareOfMatmul() {
+            return Spread.of(rounds.stream()
+                    .map(r -> r.forwardAudioSecondsPerSecond() * forwardFlops() / r.matmulFlopsPerSecond()).toList());
+        }
+
+        /** The training step's FLOP rate (a step = 3 forwards) over the matmul rate of the same round. */
+        public Spread trainingShareOfMatmul() {
+            return Spread.of(rounds.stream()
+                    .map(r -> r.trainAudioSecondsPerSecond() * 3 * forwardFlops() / r.matmulFlopsPerSecond()).toList());
         }
 
         public String report() {
             StringBuilder s = new StringBuilder();
-            s.append(String.format("model: %s fusion, %s stream(s), %,d parameters, batch %d x %d frames%n",
-                    config.fusion().name().toLowerCase(), config.streams().name().toLowerCase(), parameters, batchSize,
-                    config.windowFrames()));
-            s.append(String.format("matmul %dx%d float32 (DJL, best of repeats): %.1f GFLOP/s%n", matmulSize, matmulSize,
-                    matmulFlopsPerSecond / 1e9));
+            s.append(String.format("model: %s fusion, %s stream(s), %,d parameters, batch %d x %d frames; %d round(s), "
+                            + "figures min / median / max%n", config.fusion().name().toLowerCase(),
+                    config.streams().name().toLowerCase(), parameters, batchSize, config.windowFrames(), rounds.size()));
+            s.append(String.format("matmul %dx%d float32 (DJL, best of repeats per round): %s GFLOP/s%n", matmulSize,
+                    matmulSize, scaled(matmul(), 1e-9).format("%.1f")));
             s.append(String.format("forward cost: %.3f GFLOP per audio second%n", forwardFlops() / 1e9));
             forwardFlopsPerAudioSecond.forEach((k, v) -> s.append(String.format("  %-26s %8.1f MFLOP%n", k, v / 1e6)));
-            s.append(String.format("forward (inference): %.1f audio s per s, i.e. %.1f GFLOP/s%n",
-                    forwardAudioSecondsPerSecond, forwardAudioSecondsPerSecond * forwardFlops() / 1e9));
-            s.append(String.format("training step: %.1f audio s per s, i.e. %.1f GFLOP/s (3x forward)%n",
-                    trainAudioSecondsPerSecond, trainAudioSecondsPerSecond * 3 * forwardFlops() / 1e9));
-            s.append(String.format("compute limit at the matmul rate: %.1f audio s per s; training runs at %.1f%% of it%n",
-                    trainCeiling(), 100 * trainAudioSecondsPerSecond / trainCeiling()));
+            s.append(String.format("forward (inference): %s audio s per s, i.e. %s GFLOP/s%n", forward().format("%.1f"),
+                    scaled(forward(), forwardFlops() / 1e9).format("%.1f")));
+            s.append(String.format("  share of the same round's matmul rate: %s %%%n",
+                    scaled(forwardShareOfMatmul(), 100).format("%.1f")));
+            s.append(String.format("training step: %s audio s per s, i.e. %s GFLOP/s (3x forward)%n",
+                    training().format("%.1f"), scaled(training(), 3 * forwardFlops() / 1e9).format("%.1f")));
+            s.append(String.format("  share of the same round's matmul rate (the compute limit): %s %%%n",
+                    scaled(trainingShareOfMatmul(), 100).format("%.1f")));
             return s.toString();
+        }
+
+        private static Spread scaled(Spread s, double factor) {
+            return new Spread(s.min() * factor, s.median() * factor, s.max() * factor, s.count());
         }
     }
 
     private ComputeBenchmark() {
     }
 
-    public static Figures run(ModelConfig config, TrainSettings settings, int steps, int matmulSize) {
+    public static Figures run(ModelConfig config, TrainSettings settings, int steps, int matmulSize, int rounds) {
+        if (steps < 1 || rounds < 1) {
+            throw new IllegalArgumentException("A benchmark needs at least one step and one round, cannot have " + steps
+                    + " step(s) and " + rounds + " round(s)");
+        }
         Engine.getInstance().setRandomSeed((int) settings.seed());
         try (NDManager root = NDManager.newBaseManager()) {
-            double matmul = matmulRate(root, matmulSize, 5);
             SpeechEmotionNet net = new SpeechEmotionNet(config);
             net.initialize(root, DataType.FLOAT32, NetworkInputs.shapes(config, settings.batchSize()));
             WindowBatch batch = syntheticBatch(config, settings.batchSize(), settings.seed());
@@ -71,26 +110,30 @@ public final class ComputeBenchmark {
 
             TrainingStep step = new TrainingStep(net, settings);
             step.run(root, batch);  // warm-up: allocator and kernels
-            double bestStep = Double.MAX_VALUE;
-            for (int i = 0; i < steps; i++) {
-                long t0 = System.nanoTime();
-                step.run(root, batch);
-                bestStep = Math.min(bestStep, (System.nanoTime() - t0) / 1e9);
-            }
-            double bestForward = Double.MAX_VALUE;
-            for (int i = 0; i <= steps; i++) {
-                try (NDManager m = root.newSubManager()) {
+            List<Round> measured = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                double matmul = matmulRate(root, matmulSize, 5);
+                double bestStep = Double.MAX_VALUE;
+                for (int i = 0; i < steps; i++) {
                     long t0 = System.nanoTime();
-                    net.forward(new ai.djl.training.ParameterStore(m, false), NetworkInputs.of(m, config, batch), false)
-                            .singletonOrThrow().toFloatArray();
-                    if (i > 0) {
-                        bestForward = Math.min(bestForward, (System.nanoTime() - t0) / 1e9);
+                    step.run(root, batch);
+                    bestStep = Math.min(bestStep, (System.nanoTime() - t0) / 1e9);
+                }
+                double bestForward = Double.MAX_VALUE;
+                for (int i = 0; i <= steps; i++) {
+                    try (NDManager m = root.newSubManager()) {
+                        long t0 = System.nanoTime();
+                        net.forward(new ai.djl.training.ParameterStore(m, false), NetworkInputs.of(m, config, batch), false)
+                                .singletonOrThrow().toFloatArray();
+                        if (i > 0) {
+                            bestForward = Math.min(bestForward, (System.nanoTime() - t0) / 1e9);
+                        }
                     }
                 }
+                measured.add(new Round(matmul, audioPerBatch / bestStep, audioPerBatch / bestForward));
             }
-            return new Figures(config, SpeechEmotionNet.parameterCount(net), matmulSize, matmul,
-                    ModelFlops.perAudioSecond(config), audioPerBatch / bestStep, audioPerBatch / bestForward,
-                    settings.batchSize());
+            return new Figures(config, SpeechEmotionNet.parameterCount(net), matmulSize,
+                    ModelFlops.perAudioSecond(config), settings.batchSize(), measured);
         }
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.emospark.testing.TestSpark;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SparkActionTest {
     /** Counts rows under its job group and reports the group's jobs. */
     private static final class CountAction extends SparkAction<CountAction.Result> {
-        record Result(long rows, int jobsInGroup, String description, double seconds) {
+        record Result(long rows, int jobsInGroup, String description, double seconds, Map<String, Double> steps) {
         }
 
         private final SparkSession spark;
@@ -34,11 +36,21 @@ class SparkActionTest {
         protected Result run(JobGroup group) {
             group.step("Counting 0..99");
             long rows = spark.range(100).count();
+            group.step("Waiting");
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            group.step("Counting 0..99");
+            rows = spark.range(100).count();
             if (fail) {
                 throw new IllegalStateException("failed on purpose");
             }
+            Map<String, Double> steps = group.stepSeconds();
             return new Result(rows, spark.sparkContext().statusTracker().getJobIdsForGroup("test-count").length,
-                    spark.sparkContext().getLocalProperty("spark.job.description"), group.elapsedSeconds());
+                    spark.sparkContext().getLocalProperty("spark.job.description"), group.elapsedSeconds(),
+                    steps);
         }
     }
 
@@ -53,6 +65,11 @@ class SparkActionTest {
             assertTrue(r.jobsInGroup() >= 1, "jobs in group test-count: " + r.jobsInGroup());
             assertEquals("Counting 0..99", r.description());
             assertTrue(r.seconds() > 0);
+            // Steps in the order they began; the one begun twice is summed, and together they take no longer than the run.
+            assertEquals(List.of("Counting 0..99", "Waiting"), List.copyOf(r.steps().keySet()));
+            assertTrue(r.steps().get("Waiting") >= 0.05, "waiting step: " + r.steps());
+            assertTrue(r.steps().values().stream().mapToDouble(Double::doubleValue).sum() <= r.seconds(),
+                    "steps " + r.steps() + " within " + r.seconds() + " s");
             assertEquals("caller", sc.getLocalProperty("spark.jobGroup.id"));
             assertEquals("The caller's work", sc.getLocalProperty("spark.job.description"));
         } finally {
