@@ -10,15 +10,13 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.emospark.testing.AtOnce;
 import org.emospark.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,30 +39,12 @@ class KeyedMergeTest {
 
     /** Runs both writes at once into a table neither has created yet; their results in order. */
     private List<MergeCounts> concurrently(String root, String recordingA, String recordingB) throws Exception {
-        SparkSession first = TestSpark.session();
-        SparkSession second = first.newSession();
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<MergeCounts>> futures = new ArrayList<>();
-            for (Object[] writer : new Object[][] {{first, recordingA}, {second, recordingB}}) {
-                SparkSession spark = (SparkSession) writer[0];
-                String recording = (String) writer[1];
-                futures.add(pool.submit(() -> {
-                    Warehouse warehouse = new Warehouse(spark, root);
-                    Dataset<Row> source = labels(spark, recording, 120);
-                    start.await();
-                    return KeyedMerge.merge(warehouse, Tables.LABELS, source, Set.of(recording));
-                }));
-            }
-            List<MergeCounts> out = new ArrayList<>();
-            for (Future<MergeCounts> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
+        List<Function<Warehouse, MergeCounts>> writers = new ArrayList<>();
+        for (String recording : List.of(recordingA, recordingB)) {
+            writers.add(warehouse -> KeyedMerge.merge(warehouse, Tables.LABELS, labels(warehouse.spark(), recording, 120),
+                    Set.of(recording)));
         }
+        return AtOnce.run(root, writers);
     }
 
     private static void assertEveryKeyOnce(String root, long rows) {

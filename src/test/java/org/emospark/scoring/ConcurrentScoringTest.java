@@ -6,18 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.emospark.ingest.CorpusLayout;
 import org.emospark.ingest.IngestAction;
 import org.emospark.ingest.IngestResult;
@@ -25,6 +18,7 @@ import org.emospark.ingest.IngestSettings;
 import org.emospark.lake.TableDef;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
+import org.emospark.testing.AtOnce;
 import org.emospark.testing.TestCorpus;
 import org.emospark.testing.TinyLake;
 import org.junit.jupiter.api.Test;
@@ -112,31 +106,7 @@ class ConcurrentScoringTest {
     /** Runs both jobs at once, each on its own session of the same warehouse; their results in order. */
     private static List<Object> concurrently(Warehouse warehouse, Function<Warehouse, Object> first,
                                              Function<Warehouse, Object> second) throws Exception {
-        SparkSession one = warehouse.spark();
-        SparkSession two = one.newSession();
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Object>> futures = new ArrayList<>();
-            List<Object[]> jobs = List.of(new Object[] {one, first}, new Object[] {two, second});
-            for (Object[] job : jobs) {
-                @SuppressWarnings("unchecked")
-                Function<Warehouse, Object> action = (Function<Warehouse, Object>) job[1];
-                Warehouse wh = new Warehouse((SparkSession) job[0], warehouse.root());
-                Callable<Object> run = () -> {
-                    start.await();
-                    return action.apply(wh);
-                };
-                futures.add(pool.submit(run));
-            }
-            List<Object> out = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.run(warehouse.root(), List.of(first, second));
     }
 
     private static void assertEveryKeyOnce(Warehouse wh) {
