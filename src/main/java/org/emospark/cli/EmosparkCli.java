@@ -3,6 +3,7 @@ package org.emospark.cli;
 import java.nio.file.Path;
 import org.emospark.jobs.BenchModelJob;
 import org.emospark.jobs.BenchScoreJob;
+import org.emospark.jobs.DigestJob;
 import org.emospark.jobs.EmbedJob;
 import org.emospark.jobs.EvaluateJob;
 import org.emospark.jobs.FeaturesJob;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
                 "Commands run as Spark jobs over a Delta Lake warehouse (default ./warehouse)."},
         subcommands = {IngestJob.class, EmbedJob.class, FeaturesJob.class, TrainJob.class, ImportModelJob.class,
                 EvaluateJob.class, ScoreJob.class, SqlJob.class, SqlServerJob.class, SqlPasswordCommand.class, BenchModelJob.class, BenchScoreJob.class,
+                DigestJob.class,
                 CommandLine.HelpCommand.class})
 public final class EmosparkCli implements Runnable {
     public static final int EXIT_FAILURE = 1;

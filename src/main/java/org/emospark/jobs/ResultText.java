@@ -12,6 +12,7 @@ import org.emospark.features.embedding.EmbedResult;
 import org.emospark.features.paralinguistic.ParalinguisticFramesResult;
 import org.emospark.features.semantic.SemanticFramesResult;
 import org.emospark.ingest.IngestResult;
+import org.emospark.lake.LakeDigest;
 import org.emospark.lake.MergeCounts;
 import org.emospark.metrics.Dimension;
 import org.emospark.metrics.DimensionScores;
@@ -239,6 +240,17 @@ public final class ResultText {
                 m.trainWallSeconds(), m.audioSecondsPerSecond(), 100 * m.dataWaitFraction()));
         s.append(String.format("  %s%n", r.registered()));
         s.append(String.format("  time:        %.1f s%n", r.seconds()));
+        return s.toString();
+    }
+
+    /** {@link LakeDigest.Result} as the console shows it: a header, then one line per table, for diff. */
+    public static String of(LakeDigest.Result r) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("%-22s %10s %10s %21s %21s%n", "table", "rows", "keys", "keys_digest", "values_digest"));
+        for (LakeDigest.TableDigest t : r.tables()) {
+            s.append(String.format("%-22s %10d %10d %21s %21s%s%n", t.table(), t.rows(), t.keys(), t.keysDigest(),
+                    t.valuesDigest(), t.keysUnique() ? "" : "  DUPLICATE KEYS"));
+        }
         return s.toString();
     }
 

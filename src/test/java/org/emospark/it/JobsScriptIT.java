@@ -1,6 +1,7 @@
 package org.emospark.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -92,6 +93,15 @@ class JobsScriptIT {
             assertEquals("0 0 0", changes.group(1) + " " + changes.group(2) + " " + changes.group(3), second.all());
         }
         assertEquals(7, tables, second.all());
+
+        // What the whole journey left, table by table: every key once, one prediction per labelled frame.
+        JobsScript.Run digest = JobsScript.run(Map.of(), "digest", "--warehouse", wh, "--ignore", "models.path");
+        assertEquals(0, digest.exitCode(), digest.all());
+        assertTrue(Pattern.compile("(?m)^recordings +20 +20 ").matcher(digest.stdout()).find(), digest.all());
+        assertTrue(Pattern.compile("(?m)^predictions +8173 +8173 ").matcher(digest.stdout()).find(), digest.all());
+        assertEquals(15, digest.stdout().lines().count(), "a header and the 14 tables this journey writes\n"
+                + digest.all());
+        assertFalse(digest.stdout().contains("DUPLICATE KEYS"), digest.all());
     }
 
     @Test
