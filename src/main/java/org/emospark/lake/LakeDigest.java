@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -56,7 +57,7 @@ public final class LakeDigest extends SparkAction<LakeDigest.Result> {
             String[] parts = c.split("\\.", 2);
             TableDef t = Tables.all().stream().filter(d -> d.name().equals(parts[0])).findFirst().orElseThrow(
                     () -> new IllegalArgumentException("No lake table '" + parts[0] + "' (in '" + c + "')"));
-            if (parts.length < 2 || !java.util.Arrays.asList(t.schema().fieldNames()).contains(parts[1])) {
+            if (parts.length < 2 || !Arrays.asList(t.schema().fieldNames()).contains(parts[1])) {
                 throw new IllegalArgumentException("'" + c + "' is not table.column of a column of " + t.name());
             }
         }
@@ -84,8 +85,7 @@ public final class LakeDigest extends SparkAction<LakeDigest.Result> {
                     values.add(col(c));
                 }
             }
-            Row r = warehouse.read(t).agg(count("*"), countDistinct(keys[0], java.util.Arrays.copyOfRange(keys, 1,
-                            keys.length)),
+            Row r = warehouse.read(t).agg(count("*"), countDistinct(keys[0], Arrays.copyOfRange(keys, 1, keys.length)),
                     sum(xxhash64(keys).cast(DataTypes.createDecimalType(38, 0))),
                     sum(xxhash64(values.toArray(Column[]::new)).cast(DataTypes.createDecimalType(38, 0)))).head();
             out.add(new TableDigest(t.name(), r.getLong(0), r.getLong(1), decimal(r, 2), decimal(r, 3)));

@@ -28,6 +28,11 @@ public record Spread(double min, double median, double max, int count) {
         return new Spread(sorted[0], Quantiles.sortedQuantile(sorted, 0.5), sorted[sorted.length - 1], sorted.length);
     }
 
+    /** The same spread in other units: every figure times {@code factor} (positive). */
+    public Spread times(double factor) {
+        return new Spread(min * factor, median * factor, max * factor, count);
+    }
+
     /** "min / median / max" with {@code format} (e.g. "%.1f") for each. */
     public String format(String format) {
         return String.format(format + " / " + format + " / " + format, min, median, max);

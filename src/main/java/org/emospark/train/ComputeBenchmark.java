@@ -74,22 +74,18 @@ public final class ComputeBenchmark {
                             + "figures min / median / max%n", config.fusion().name().toLowerCase(),
                     config.streams().name().toLowerCase(), parameters, batchSize, config.windowFrames(), rounds.size()));
             s.append(String.format("matmul %dx%d float32 (DJL, best of repeats per round): %s GFLOP/s%n", matmulSize,
-                    matmulSize, scaled(matmul(), 1e-9).format("%.1f")));
+                    matmulSize, matmul().times(1e-9).format("%.1f")));
             s.append(String.format("forward cost: %.3f GFLOP per audio second%n", forwardFlops() / 1e9));
             forwardFlopsPerAudioSecond.forEach((k, v) -> s.append(String.format("  %-26s %8.1f MFLOP%n", k, v / 1e6)));
             s.append(String.format("forward (inference): %s audio s per s, i.e. %s GFLOP/s%n", forward().format("%.1f"),
-                    scaled(forward(), forwardFlops() / 1e9).format("%.1f")));
+                    forward().times(forwardFlops() / 1e9).format("%.1f")));
             s.append(String.format("  share of the same round's matmul rate: %s %%%n",
-                    scaled(forwardShareOfMatmul(), 100).format("%.1f")));
+                    forwardShareOfMatmul().times(100).format("%.1f")));
             s.append(String.format("training step: %s audio s per s, i.e. %s GFLOP/s (3x forward)%n",
-                    training().format("%.1f"), scaled(training(), 3 * forwardFlops() / 1e9).format("%.1f")));
+                    training().format("%.1f"), training().times(3 * forwardFlops() / 1e9).format("%.1f")));
             s.append(String.format("  share of the same round's matmul rate (the compute limit): %s %%%n",
-                    scaled(trainingShareOfMatmul(), 100).format("%.1f")));
+                    trainingShareOfMatmul().times(100).format("%.1f")));
             return s.toString();
-        }
-
-        private static Spread scaled(Spread s, double factor) {
-            return new Spread(s.min() * factor, s.median() * factor, s.max() * factor, s.count());
         }
     }
 

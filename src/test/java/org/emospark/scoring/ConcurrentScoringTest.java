@@ -47,10 +47,10 @@ class ConcurrentScoringTest {
             }
         }
         String scored = "recording_id IN ('Test_01', 'Test_02')";
-        List<Object> results = concurrently(lake.warehouse(),
+        List<Object> results = AtOnce.run(lake.warehouse().root(), List.<Function<Warehouse, Object>>of(
                 wh -> new ScoreAction(wh).model(lake.modelId()).recordings(scored).scoreDate(DAY).batchSize(3).execute(),
                 wh -> new IngestAction(wh, new IngestSettings(TinyLake.RATE, 0.1, 30, "uniform"))
-                        .layout(CorpusLayout.AVEC2017).input(more.toString()).execute());
+                        .layout(CorpusLayout.AVEC2017).input(more.toString()).execute()));
         ScoreResult score = (ScoreResult) results.get(0);
         IngestResult ingest = (IngestResult) results.get(1);
         assertEquals(2, score.scored());
@@ -73,11 +73,11 @@ class ConcurrentScoringTest {
     @Test
     void twoScoringsOfDifferentRecordingsAtOnceLeaveWhatEachLeavesAlone() throws Exception {
         TinyLake.Trained lake = TinyLake.trained(tmp.resolve("lake"));
-        List<Object> results = concurrently(lake.warehouse(),
+        List<Object> results = AtOnce.run(lake.warehouse().root(), List.<Function<Warehouse, Object>>of(
                 wh -> new ScoreAction(wh).model(lake.modelId()).recordings("split = 'Test'").scoreDate(DAY).batchSize(3)
                         .execute(),
                 wh -> new ScoreAction(wh).model(lake.modelId()).recordings("split = 'Train'").scoreDate(DAY).batchSize(3)
-                        .execute());
+                        .execute()));
         for (Object r : results) {
             assertEquals(2, ((ScoreResult) r).scored());
         }
@@ -101,12 +101,6 @@ class ConcurrentScoringTest {
                 assertEquals(e.getFloat(d), a.getFloat(d), 1e-5f, a.toString());
             }
         }
-    }
-
-    /** Runs both jobs at once, each on its own session of the same warehouse; their results in order. */
-    private static List<Object> concurrently(Warehouse warehouse, Function<Warehouse, Object> first,
-                                             Function<Warehouse, Object> second) throws Exception {
-        return AtOnce.run(warehouse.root(), List.of(first, second));
     }
 
     private static void assertEveryKeyOnce(Warehouse wh) {
