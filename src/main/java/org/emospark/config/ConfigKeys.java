@@ -113,6 +113,16 @@ public final class ConfigKeys {
             "true: each batch row runs one recording's windows in order and the LSTM starts each window from the state "
                     + "the previous one ended in (truncated back-propagation through time); such models are scored "
                     + "with the state carried too. false: a zero state per window (the authors' code).");
+    public static final ConfigKey TRAIN_AUGMENT_VOICE = new ConfigKey("emospark.train.augment.voice", "0",
+            "Training windows' frames resampled by a factor drawn per window from [1/(1+v), 1+v], a higher or lower "
+                    + "voice (pitch and formants); 0: off (the authors' code).");
+    public static final ConfigKey TRAIN_AUGMENT_GAIN_DB = new ConfigKey("emospark.train.augment.gainDb", "0",
+            "Training windows' level moved by a gain drawn per window from [-g, +g] dB; 0: off (the authors' code).");
+    public static final ConfigKey TRAIN_AUGMENT_SNR_DB = new ConfigKey("emospark.train.augment.snrDb", "0",
+            "White noise added to training windows at an SNR drawn per window from [s, 50] dB; 0: off (the authors' code).");
+    public static final ConfigKey TRAIN_SCHEDULE = new ConfigKey("emospark.train.schedule", "fixed",
+            "Adam's step size over the epochs: fixed (the authors' code) or cosine (from learningRate down to 5% of it "
+                    + "along half a cosine over all the epochs' steps).");
     public static final ConfigKey TRAIN_SEED = new ConfigKey("emospark.train.seed", "2021",
             "Seeds initialisation, dropout and window order; CPU training repeats (bit for bit with one thread).");
 
@@ -162,7 +172,8 @@ public final class ConfigKeys {
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
                 MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, TRAIN_EPOCHS,
                 TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_EDGE_WINDOWS, TRAIN_AVERAGE_EPOCHS, TRAIN_CARRY_STATE,
-                TRAIN_MODALITY_DROPOUT, TRAIN_SEED, FUSION_INIT,
+                TRAIN_MODALITY_DROPOUT, TRAIN_AUGMENT_VOICE, TRAIN_AUGMENT_GAIN_DB, TRAIN_AUGMENT_SNR_DB, TRAIN_SCHEDULE, TRAIN_SEED,
+                FUSION_INIT,
                 FEATURES_WORD_SPEAKERS, SCORE_BATCH, SCORE_WINDOWS, SQL_SERVER_HOST, SQL_SERVER_PORT, SQL_SERVER_DATABASE,
                 SQL_SERVER_REFRESH_SECONDS, SQL_SERVER_PASSWORD_FILE, SQL_SERVER_ALLOW_UNAUTHENTICATED, SQL_SERVER_KEY_STORE,
                 SQL_SERVER_KEY_STORE_PASSWORD_FILE);

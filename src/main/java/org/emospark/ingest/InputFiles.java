@@ -12,8 +12,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -116,10 +118,27 @@ final class InputFiles {
             return out;
         }
         java.nio.file.Path top = local(fs, dir);
+        // How many files had been found when each folder was entered: a folder named like an input (x.wav) that adds
+        // none would otherwise vanish without a trace.
+        Map<java.nio.file.Path, Integer> foundBefore = new HashMap<>();
         Files.walkFileTree(top, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(java.nio.file.Path d, BasicFileAttributes attrs) {
-                return !d.equals(top) && isHidden(hadoop(fs, d)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                if (!d.equals(top) && isHidden(hadoop(fs, d))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                foundBefore.put(d, out.size());
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(java.nio.file.Path d, IOException e) {
+                Path path = hadoop(fs, d);
+                if (e == null && !d.equals(top) && input.test(path) && out.size() == foundBefore.get(d)) {
+                    refusals.refuse(path, top.relativize(d) + ": a folder named like an audio file, with no audio file "
+                            + "inside it; give the recording's file this name instead");
+                }
+                return FileVisitResult.CONTINUE;
             }
 
             @Override

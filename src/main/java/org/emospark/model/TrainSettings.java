@@ -35,6 +35,10 @@ import org.emospark.frames.Windows;
  * @param averageEpochs the model kept is an exponential moving average of the weights over about this many epochs
  *                      of steps (the optimiser trains the weights themselves), scored on Devel each epoch in their
  *                      place; 0: the weights as trained (the authors' code)
+ * @param augmentation how training windows' audio is perturbed; null or {@link Augmentation#NONE}: as recorded (the
+ *                     authors' code), stored as null
+ * @param schedule how the step size moves over the epochs; null or {@link LearningRateSchedule#FIXED}: fixed (the
+ *                 authors' code), stored as null
  */
 public record TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
                             double lstmClipNorm, long seed, boolean shuffledLabels, boolean shiftWindows,
@@ -42,8 +46,25 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) double modalityDropout,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean carryState,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean edgeWindows,
-                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) double averageEpochs)
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) double averageEpochs,
+                            // Null when off, so models trained before it existed keep their ids.
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Augmentation augmentation,
+                            // Null when fixed, so models trained before schedules existed keep their ids.
+                            @JsonInclude(JsonInclude.Include.NON_NULL) LearningRateSchedule schedule)
         implements Serializable {
+    /** How Adam's step size moves over the epochs. */
+    public enum LearningRateSchedule {
+        /** {@code learningRate} throughout (the authors' code). */
+        FIXED,
+        /**
+         * From {@code learningRate} down to {@link #COSINE_FLOOR} of it along half a cosine over all {@code epochs}'
+         * steps, so the last epochs take small steps around what the first ones found.
+         */
+        COSINE;
+
+        public static final double COSINE_FLOOR = 0.05;
+    }
+
     /** Settings with the window grid fixed at frame 0 and no modality dropout. */
     public TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
                          double lstmClipNorm, long seed, boolean shuffledLabels) {
@@ -56,10 +77,16 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
                          double lstmClipNorm, long seed, boolean shuffledLabels, boolean shiftWindows,
                          double modalityDropout, boolean carryState, boolean edgeWindows) {
         this(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels, shiftWindows,
-                modalityDropout, carryState, edgeWindows, 0.0);
+                modalityDropout, carryState, edgeWindows, 0.0, null, null);
     }
 
     public TrainSettings {
+        if (augmentation != null && !augmentation.active()) {
+            augmentation = null;
+        }
+        if (schedule == LearningRateSchedule.FIXED) {
+            schedule = null;
+        }
         if (epochs < 1) {
             throw new IllegalArgumentException("Epochs must be at least 1, cannot be: " + epochs);
         }
@@ -93,27 +120,47 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
 
     public TrainSettings withShuffledLabels(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, value,
-                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs);
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule);
     }
 
     public TrainSettings withShiftWindows(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                value, modalityDropout, carryState, edgeWindows, averageEpochs);
+                value, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule);
     }
 
     public TrainSettings withCarryState(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, value, edgeWindows, averageEpochs);
+                shiftWindows, modalityDropout, value, edgeWindows, averageEpochs, augmentation, schedule);
     }
 
     public TrainSettings withEdgeWindows(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, value, averageEpochs);
+                shiftWindows, modalityDropout, carryState, value, averageEpochs, augmentation, schedule);
     }
 
     public TrainSettings withAverageEpochs(double value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, edgeWindows, value);
+                shiftWindows, modalityDropout, carryState, edgeWindows, value, augmentation, schedule);
+    }
+
+    public TrainSettings withAugmentation(Augmentation value) {
+        return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, value, schedule);
+    }
+
+    public TrainSettings withSchedule(LearningRateSchedule value) {
+        return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, value);
+    }
+
+    /** The schedule in force, {@link LearningRateSchedule#FIXED} when none is stored. */
+    public LearningRateSchedule scheduleOrFixed() {
+        return schedule == null ? LearningRateSchedule.FIXED : schedule;
+    }
+
+    /** The augmentation in force, {@link Augmentation#NONE} when off. */
+    public Augmentation augmentationOrNone() {
+        return augmentation == null ? Augmentation.NONE : augmentation;
     }
 
     /** How each recording's frames beyond its window grid are treated in training. */
@@ -123,6 +170,6 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
 
     public TrainSettings withEpochs(int value) {
         return new TrainSettings(value, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs);
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule);
     }
 }

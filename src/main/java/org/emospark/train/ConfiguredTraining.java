@@ -8,6 +8,7 @@ import java.util.Map;
 import org.emospark.config.ConfigKey;
 import org.emospark.config.ConfigKeys;
 import org.emospark.config.EmosparkConfig;
+import org.emospark.model.Augmentation;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.TrainSettings;
 
@@ -36,7 +37,9 @@ public final class ConfiguredTraining {
                 c.getDouble(ConfigKeys.TRAIN_LSTM_CLIP), Long.parseLong(c.get(ConfigKeys.TRAIN_SEED).trim()), false,
                 c.getBoolean(ConfigKeys.TRAIN_SHIFT_WINDOWS), c.getDouble(ConfigKeys.TRAIN_MODALITY_DROPOUT),
                 c.getBoolean(ConfigKeys.TRAIN_CARRY_STATE), c.getBoolean(ConfigKeys.TRAIN_EDGE_WINDOWS),
-                c.getDouble(ConfigKeys.TRAIN_AVERAGE_EPOCHS));
+                c.getDouble(ConfigKeys.TRAIN_AVERAGE_EPOCHS), new Augmentation(c.getDouble(ConfigKeys.TRAIN_AUGMENT_VOICE),
+                c.getDouble(ConfigKeys.TRAIN_AUGMENT_GAIN_DB), c.getDouble(ConfigKeys.TRAIN_AUGMENT_SNR_DB)),
+                choice(c, ConfigKeys.TRAIN_SCHEDULE, TrainSettings.LearningRateSchedule.class));
     }
 
     /** How the fusion stage starts the network after the CNN ({@code emospark.fusion.init}). */
@@ -85,6 +88,11 @@ public final class ConfiguredTraining {
         k.put(ConfigKeys.TRAIN_CARRY_STATE.name(), Boolean.toString(settings.carryState()));
         k.put(ConfigKeys.TRAIN_EDGE_WINDOWS.name(), Boolean.toString(settings.edgeWindows()));
         k.put(ConfigKeys.TRAIN_AVERAGE_EPOCHS.name(), Double.toString(settings.averageEpochs()));
+        Augmentation augmentation = settings.augmentationOrNone();
+        k.put(ConfigKeys.TRAIN_AUGMENT_VOICE.name(), Double.toString(augmentation.voice()));
+        k.put(ConfigKeys.TRAIN_AUGMENT_GAIN_DB.name(), Double.toString(augmentation.gainDb()));
+        k.put(ConfigKeys.TRAIN_AUGMENT_SNR_DB.name(), Double.toString(augmentation.snrDb()));
+        k.put(ConfigKeys.TRAIN_SCHEDULE.name(), settings.scheduleOrFixed().name().toLowerCase(Locale.ROOT));
         EmosparkConfig back = EmosparkConfig.ofOverrides(k);
         if (!model(back).equals(config) || !settings(back).equals(settings)) {
             throw new IllegalArgumentException("This network or its training cannot be written as configuration keys "

@@ -156,6 +156,7 @@ public final class ModelTrainer {
         double audioSeconds = windows.size() * t * config.frameSeconds();
         BatchAssembler assembler = BatchAssembler.of(config, byId);
         ModalityDropout wordDropout = new ModalityDropout(config.streams().usesSemantic() ? settings.modalityDropout() : 0);
+        AudioAugmenter augmenter = new AudioAugmenter(settings.augmentationOrNone());
 
         try (NDManager root = NDManager.newBaseManager()) {
             SpeechEmotionNet net;
@@ -166,7 +167,8 @@ public final class ModelTrainer {
                 net = network.apply(root);
             }
             Block trained = fusionOnly ? net.fusionNet() : net;
-            TrainingStep step = new TrainingStep(trained, config, settings);
+            TrainingStep step = new TrainingStep(trained, config, settings,
+                    (windows.size() + settings.batchSize() - 1) / settings.batchSize());
             RecordingPredictor predictor = new RecordingPredictor(trained, config, settings.batchSize(),
                     WindowMode.trainedWith(config, settings));
             progress.accept(String.format("training %s: %,d parameters%s, %d windows of %d frames (%.1f s of audio) from "
@@ -176,7 +178,11 @@ public final class ModelTrainer {
                     windows.size(), t, audioSeconds, trainSet.size(), settings.batchSize(),
                     settings.carryState() ? " (rows carry the LSTM state from window to window)" : "", devel.size())
                     + (settings.averageEpochs() > 0 ? String.format("; the model kept is the weights' moving average over "
-                    + "about %s epochs", settings.averageEpochs()) : ""));
+                    + "about %s epochs", settings.averageEpochs()) : "")
+                    + (augmenter.active() && !fusionOnly ? "; training audio augmented: " + augmenter.describe() : "")
+                    + (settings.scheduleOrFixed() == TrainSettings.LearningRateSchedule.COSINE ? String.format(
+                    "; step size from %s down to %s along a cosine over %d epochs", settings.learningRate(),
+                    settings.learningRate() * TrainSettings.LearningRateSchedule.COSINE_FLOOR, settings.epochs()) : ""));
 
             // Closed with root; null: the weights as trained are scored and kept.
             WeightAverage average = settings.averageEpochs() > 0 ? new WeightAverage(trained, root, settings.averageEpochs())
@@ -215,7 +221,16 @@ public final class ModelTrainer {
                     for (List<Window> b : batches) {
                         drops.put(b, wordDropout.choose(b.size(), random));
                     }
-                    build = b -> ModalityDropout.apply(assembler.assemble(b), drops.get(b));
+                    Function<List<Window>, WindowBatch> plain = build;
+                    build = b -> ModalityDropout.apply(plain.apply(b), drops.get(b));
+                }
+                if (augmenter.active()) {
+                    Map<List<Window>, AudioAugmenter.Draw[]> draws = new IdentityHashMap<>();
+                    for (List<Window> b : batches) {
+                        draws.put(b, augmenter.choose(b.size(), random));
+                    }
+                    Function<List<Window>, WindowBatch> plain = build;
+                    build = b -> AudioAugmenter.apply(plain.apply(b), draws.get(b), config.frameSamples());
                 }
                 double lossSum = 0;
                 long waited;

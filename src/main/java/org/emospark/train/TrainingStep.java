@@ -39,14 +39,14 @@ public final class TrainingStep {
 
     /** For an initialised network. */
     public TrainingStep(SpeechEmotionNet net, TrainSettings settings) {
-        this(net, net.config(), settings);
+        this(net, net.config(), settings, 1);
     }
 
     /**
      * For an initialised block of the network {@code config} describes: the whole network, or its
      * {@link org.emospark.model.FusionNet} alone (fed CNN features; only its parameters are trained).
      */
-    public TrainingStep(Block net, ModelConfig config, TrainSettings settings) {
+    public TrainingStep(Block net, ModelConfig config, TrainSettings settings, int stepsPerEpoch) {
         this.net = net;
         this.config = config;
         this.loss = new CccLoss(config.lossWeights());
@@ -58,8 +58,20 @@ public final class TrainingStep {
             }
         }
         this.clip = new LstmGradientClip(lstm, settings.lstmClipNorm());
-        this.adam = Adam.builder().optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
+        this.adam = Adam.builder().optLearningRateTracker(tracker(settings, stepsPerEpoch))
                 .optBeta1((float) settings.beta1()).optBeta2((float) settings.beta2()).build();
+    }
+
+    /** Adam's step size per update as {@code settings.schedule()} says; updates are counted per parameter, one per step. */
+    static Tracker tracker(TrainSettings settings, int stepsPerEpoch) {
+        float lr = (float) settings.learningRate();
+        return switch (settings.scheduleOrFixed()) {
+            case FIXED -> Tracker.fixed(lr);
+            case COSINE -> Tracker.cosine().setBaseValue(lr)
+                    .optFinalValue((float) (lr * TrainSettings.LearningRateSchedule.COSINE_FLOOR))
+                    .setMaxUpdates(Math.max(1, Math.multiplyExact(settings.epochs(), Math.max(1, stepsPerEpoch))))
+                    .build();
+        };
     }
 
     /** Runs the step and returns the batch's loss. */

@@ -133,6 +133,54 @@ class IngestFaultCorpusTest {
         assertEquals(result.rejectsByReason(), ingest(wh, CorpusLayout.MANIFEST, manifest).rejectsByReason());
     }
 
+    /**
+     * The same hostile audio as a bare archive (the layout of a nightly landing folder): every faulty audio file is one
+     * reject with the reason the AVEC layout gives it (a folder named like an audio file that holds none, too), a folder
+     * link back to its parent is one reject and is not followed, and every good file, also 40 folders down or with spaces, quotes and other scripts in its name, is a
+     * recording whose id is its path below the archive. Files without an audio extension are not inputs of an
+     * archive and are only counted.
+     */
+    @Test
+    void everyFaultyArchiveFileIsOneRejectAndTheGoodOnesAreKept() throws IOException {
+        corpus = TestCorpus.write(tmp.resolve("corpus"));
+        kept.addAll(List.of(TestCorpus.NAMES));
+        audioFaults();
+        oddNames();
+        // The archive reads below audio/: what the AVEC layout refuses there for being in a subfolder is a recording here.
+        expected.remove("audio/deep");
+        kept.add("deep/" + String.join("/", java.util.stream.IntStream.range(0, 40).mapToObj(i -> "d" + i).toList())
+                + "/Train_19");
+        expected.remove("audio/README.txt");
+        expected.remove("audio/Train_22.mp3");
+        Files.createDirectories(corpus.resolve("audio/2026/11"));
+        Files.createSymbolicLink(corpus.resolve("audio/2026/11/up"), corpus.resolve("audio/2026"));
+        expect("audio/2026/11/up", "not_a_file");
+
+        Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh").toString());
+        IngestResult first = ingest(wh, CorpusLayout.ARCHIVE, corpus.resolve("audio"));
+
+        Map<String, List<String>> got = new TreeMap<>();
+        for (Row r : wh.read(Tables.REJECTS).collectAsList()) {
+            String uri = r.getAs("source_uri");
+            String path = uri.substring(uri.indexOf("/corpus/") + "/corpus/".length());
+            got.computeIfAbsent(path, k -> new ArrayList<>()).add(r.getAs("reason") + ": " + r.getAs("detail"));
+        }
+        got.forEach((k, v) -> System.out.println(k + " -> " + v));
+        assertEquals(expected.keySet(), got.keySet(), "one reject for each faulty path and none for a good one");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            List<String> rejects = got.get(e.getKey());
+            assertEquals(1, rejects.size(), e.getKey() + ": " + rejects);
+            assertTrue(rejects.get(0).startsWith(e.getValue() + ": "), e.getKey() + " must be " + e.getValue() + ": "
+                    + rejects.get(0));
+        }
+        Set<String> ingested = new TreeSet<>();
+        wh.read(Tables.RECORDINGS).select("recording_id").collectAsList().forEach(r -> ingested.add(r.getString(0)));
+        assertEquals(kept, ingested);
+        IngestResult again = ingest(wh, CorpusLayout.ARCHIVE, corpus.resolve("audio"));
+        assertEquals(first.rejectsByReason(), again.rejectsByReason());
+        assertEquals(0, again.recordingsIngested(), "a second run changes nothing");
+    }
+
     private static IngestResult ingest(Warehouse wh, CorpusLayout layout, Path input) {
         return new IngestAction(wh, new IngestSettings(22050, 0.1, 1.0, "uniform")).layout(layout)
                 .input(input.toString()).execute();

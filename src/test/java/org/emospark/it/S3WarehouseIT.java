@@ -20,6 +20,7 @@ import org.emospark.testing.JobsScript;
 import org.emospark.testing.FreePort;
 import org.emospark.testing.S3Proxy;
 import org.emospark.testing.SparkUiEnvironment;
+import org.emospark.testing.TestCorpus;
 import org.emospark.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class S3WarehouseIT {
     void wholePipelineRunsOnS3WithoutShowingTheCredentials() throws Exception {
         try (S3Proxy s3 = S3Proxy.start(tmp, "landing", "lake")) {
             Path sample = TestSpark.repoRoot().resolve("sample-data");
-            copyRecordings(sample.resolve("sewa-synth"), s3.baseDir().resolve("landing/sewa-synth"));
+            TestCorpus.copyRecordings(sample.resolve("sewa-synth"), s3.baseDir().resolve("landing/sewa-synth"), RECORDINGS);
             Path text = s3.baseDir().resolve("landing/text/part-000.txt");
             Files.createDirectories(text.getParent());
             Files.copy(sample.resolve("sewa-synth-text/part-000.txt"), text);
@@ -178,18 +179,6 @@ class S3WarehouseIT {
         return all.toArray(String[]::new);
     }
 
-    private static void copyRecordings(Path corpus, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(corpus)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String name = f.getFileName().toString();
-                if (RECORDINGS.contains(name.substring(0, name.lastIndexOf('.')))) {
-                    Path dest = target.resolve(corpus.relativize(f).toString());
-                    Files.createDirectories(dest.getParent());
-                    Files.copy(f, dest);
-                }
-            }
-        }
-    }
 
     private static long labelRows(Path labels) throws IOException {
         long rows = 0;

@@ -19,18 +19,20 @@ public final class S3Proxy implements AutoCloseable {
     public static final String IDENTITY = "emospark-test-key";
     public static final String CREDENTIAL = "emospark-test-secret-0123456789";
 
-    private final Process process;
+    private Process process;
     private final int port;
     private final Path baseDir;
+    private final Path workDir;
 
-    private S3Proxy(Process process, int port, Path baseDir) {
+    private S3Proxy(Process process, int port, Path baseDir, Path workDir) {
         this.process = process;
         this.port = port;
         this.baseDir = baseDir;
+        this.workDir = workDir;
     }
 
     public static S3Proxy start(Path workDir, String... buckets) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("emospark.test.tools", "target/test-tools")).resolve("s3proxy.jar");
+        Path jar = jar();
         if (!Files.exists(jar)) {
             throw new IllegalStateException("s3proxy jar missing at " + jar + " (mvn generate-test-resources copies it)");
         }
@@ -39,18 +41,23 @@ public final class S3Proxy implements AutoCloseable {
             Files.createDirectories(base.resolve(b));
         }
         int port = FreePort.onLoopback();
-        Path props = workDir.resolve("s3proxy.properties");
-        Files.writeString(props, String.join("\n",
+        Files.writeString(workDir.resolve("s3proxy.properties"), String.join("\n",
                 "s3proxy.endpoint=http://127.0.0.1:" + port,
                 "s3proxy.authorization=aws-v2-or-v4",
                 "s3proxy.identity=" + IDENTITY,
                 "s3proxy.credential=" + CREDENTIAL,
                 "jclouds.provider=filesystem",
                 "jclouds.filesystem.basedir=" + base, ""));
+        return new S3Proxy(launch(jar, workDir, port), port, base, workDir);
+    }
+
+    /** Starts the server with the properties in {@code workDir} and returns once it listens on {@code port}. */
+    private static Process launch(Path jar, Path workDir, int port) throws IOException, InterruptedException {
+        Path props = workDir.resolve("s3proxy.properties");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString(), "--properties", props.toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("s3proxy.log").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("s3proxy.log").toFile()))
                 .start();
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
@@ -59,13 +66,31 @@ public final class S3Proxy implements AutoCloseable {
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new S3Proxy(p, port, base);
+                return p;
             } catch (IOException notYet) {
                 Thread.sleep(200);
             }
         }
         p.destroyForcibly();
         throw new IllegalStateException("s3proxy did not listen on port " + port + " within 60 s");
+    }
+
+    /** The store goes away at once, as a crashed server or a cut network does; its objects stay on disk. */
+    public void stop() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** The store comes back on the same port with the same objects. */
+    public void restart() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("s3proxy is running; stop() it first");
+        }
+        process = launch(jar(), workDir, port);
+    }
+
+    private static Path jar() {
+        return Path.of(System.getProperty("emospark.test.tools", "target/test-tools")).resolve("s3proxy.jar");
     }
 
     public String endpoint() {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * A tiny corpus in the AVEC 2017 layout, written into a folder: three recordings (two Train, one
@@ -75,5 +77,23 @@ public final class TestCorpus {
     public static void text(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Copies the named recordings of a corpus in the AVEC 2017 layout (their audio, labels, turns and transcripts,
+     * whatever is there) into {@code target}, in the same folders; returns {@code target}.
+     */
+    public static Path copyRecordings(Path corpus, Path target, List<String> recordings) throws IOException {
+        try (Stream<Path> files = Files.walk(corpus)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (recordings.contains(name.substring(0, name.lastIndexOf('.')))) {
+                    Path dest = target.resolve(corpus.relativize(f).toString());
+                    Files.createDirectories(dest.getParent());
+                    Files.copy(f, dest);
+                }
+            }
+        }
+        return target;
     }
 }

@@ -45,6 +45,18 @@ class ConfiguredTrainingTest {
     }
 
     @Test
+    void augmentationIsReadAndWrittenAsKeysAndOffByDefault() {
+        assertEquals(null, ConfiguredTraining.settings(withLayer(null)).augmentation());
+        assertEquals(null, ConfiguredTraining.settings(withLayer("faithful.properties")).augmentation());
+        TrainSettings augmented = ConfiguredTraining.settings(EmosparkConfig.ofOverrides(Map.of(
+                "emospark.train.augment.voice", "0.2", "emospark.train.augment.gainDb", "6",
+                "emospark.train.augment.snrDb", "15")));
+        assertEquals(new org.emospark.model.Augmentation(0.2, 6, 15), augmented.augmentation());
+        assertEquals(augmented, ConfiguredTraining.settings(EmosparkConfig.ofOverrides(
+                ConfiguredTraining.keysOf(ConfiguredTraining.model(withLayer(null)), augmented))));
+    }
+
+    @Test
     void edgeWindowsAreOffByDefaultAndCarryingTheStateRefusesThem() {
         assertEquals(false, ConfiguredTraining.settings(withLayer(null)).edgeWindows());
         assertEquals(true, ConfiguredTraining.settings(EmosparkConfig.ofOverrides(java.util.Map.of(
