@@ -59,23 +59,7 @@ class IngestFaultCorpusTest {
         IngestResult first = ingest(wh, CorpusLayout.AVEC2017, corpus);
         System.out.printf("fault corpus ingested in %.1f s%n", (System.nanoTime() - started) / 1e9);
 
-        Map<String, List<String>> got = new TreeMap<>();
-        for (Row r : wh.read(Tables.REJECTS).collectAsList()) {
-            String uri = r.getAs("source_uri");
-            String path = uri.substring(uri.indexOf("/corpus/") + "/corpus/".length());
-            got.computeIfAbsent(path, k -> new ArrayList<>()).add(r.getAs("reason") + ": " + r.getAs("detail"));
-        }
-        for (Map.Entry<String, List<String>> e : got.entrySet()) {
-            System.out.println(e.getKey() + " -> " + e.getValue());
-        }
-        assertEquals(expected.keySet(), got.keySet(), "one reject for each faulty path and none for a good one");
-        for (Map.Entry<String, String> e : expected.entrySet()) {
-            List<String> rejects = got.get(e.getKey());
-            assertEquals(1, rejects.size(), e.getKey() + ": " + rejects);
-            assertTrue(rejects.get(0).startsWith(e.getValue() + ": "), e.getKey() + " must be " + e.getValue() + ": "
-                    + rejects.get(0));
-            assertTrue(rejects.get(0).length() > e.getValue().length() + 30, "a detail that says more: " + rejects);
-        }
+        assertOneRejectPerExpectedPath(wh);
         Set<String> ingested = new TreeSet<>();
         wh.read(Tables.RECORDINGS).select("recording_id").collectAsList().forEach(r -> ingested.add(r.getString(0)));
         assertEquals(kept, ingested);
@@ -159,6 +143,17 @@ class IngestFaultCorpusTest {
         Warehouse wh = new Warehouse(TestSpark.session(), tmp.resolve("wh").toString());
         IngestResult first = ingest(wh, CorpusLayout.ARCHIVE, corpus.resolve("audio"));
 
+        assertOneRejectPerExpectedPath(wh);
+        Set<String> ingested = new TreeSet<>();
+        wh.read(Tables.RECORDINGS).select("recording_id").collectAsList().forEach(r -> ingested.add(r.getString(0)));
+        assertEquals(kept, ingested);
+        IngestResult again = ingest(wh, CorpusLayout.ARCHIVE, corpus.resolve("audio"));
+        assertEquals(first.rejectsByReason(), again.rejectsByReason());
+        assertEquals(0, again.recordingsIngested(), "a second run changes nothing");
+    }
+
+    /** Every expected path has exactly one reject, with its reason and a detail that says more; no other path has one. */
+    private void assertOneRejectPerExpectedPath(Warehouse wh) {
         Map<String, List<String>> got = new TreeMap<>();
         for (Row r : wh.read(Tables.REJECTS).collectAsList()) {
             String uri = r.getAs("source_uri");
@@ -172,13 +167,8 @@ class IngestFaultCorpusTest {
             assertEquals(1, rejects.size(), e.getKey() + ": " + rejects);
             assertTrue(rejects.get(0).startsWith(e.getValue() + ": "), e.getKey() + " must be " + e.getValue() + ": "
                     + rejects.get(0));
+            assertTrue(rejects.get(0).length() > e.getValue().length() + 30, "a detail that says more: " + rejects);
         }
-        Set<String> ingested = new TreeSet<>();
-        wh.read(Tables.RECORDINGS).select("recording_id").collectAsList().forEach(r -> ingested.add(r.getString(0)));
-        assertEquals(kept, ingested);
-        IngestResult again = ingest(wh, CorpusLayout.ARCHIVE, corpus.resolve("audio"));
-        assertEquals(first.rejectsByReason(), again.rejectsByReason());
-        assertEquals(0, again.recordingsIngested(), "a second run changes nothing");
     }
 
     private static IngestResult ingest(Warehouse wh, CorpusLayout layout, Path input) {
