@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.ConcurrentModificationException;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,12 +26,8 @@ import org.slf4j.LoggerFactory;
  * name in SQL.
  */
 public final class Warehouse {
-    /** Commits, checkpoints and the checkpoint pointer: any of them makes a Delta log a table's. */
-    private static final Pattern COMMITTED_LOG_FILE =
-            Pattern.compile("\\d{20}\\.(json|checkpoint.*\\.parquet)|_last_checkpoint|\\d{20}\\.[0-9a-f-]+\\.json");
-    private static final long UNCOMMITTED_LOG_AGE_MS = 10_000;
     /** How long a write waits for another writer's first commit of a table: until its log would count as debris. */
-    private static final long CREATOR_WAIT_MS = UNCOMMITTED_LOG_AGE_MS + 5_000;
+    private static final long CREATOR_WAIT_MS = UncommittedLog.ABANDONED_AFTER_MS + 5_000;
     private static final long CREATOR_POLL_MS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
 
@@ -99,9 +92,10 @@ public final class Warehouse {
      */
     public DeltaTable ensure(TableDef table) {
         long deadline = System.currentTimeMillis() + CREATOR_WAIT_MS;
+        UncommittedLog uncommitted = uncommittedLog(table);
         DeltaTable delta;
         while (true) {
-            removeUncommittedLog(table);
+            removeIfAbandoned(table, uncommitted);
             try {
                 DeltaTable.createIfNotExists(spark)
                         .location(pathOf(table))
@@ -121,7 +115,7 @@ public final class Warehouse {
                 // (Exception: Delta's AnalysisException is a checked one to Java, thrown undeclared from Scala.)
                 // Another writer is creating the table right now: its _delta_log folder is there, so "if not exists"
                 // does nothing, but its first commit is not yet, so the table cannot be read. Wait for that commit;
-                // a creator that died leaves a log removeUncommittedLog takes away once it is old enough.
+                // a creator that died leaves a log that is taken away once it looks abandoned.
                 if (!isTableNotFound(e) || System.currentTimeMillis() > deadline) {
                     throw e;
                 }
@@ -165,32 +159,21 @@ public final class Warehouse {
         }
     }
 
-    /**
-     * A {@code _delta_log} folder without a single commit is what a writer killed while creating the table leaves
-     * (the temporary file of commit 0). Delta takes the folder for a table that exists, so that {@code CREATE TABLE IF
-     * NOT EXISTS} does nothing and every later access fails with "table not found": the warehouse could never be
-     * written again. Such a log holds nothing committed, so it is removed, unless a file in it is recent enough to
-     * belong to a creator still at work (a commit's temporary file lives for milliseconds before its rename).
-     */
-    private void removeUncommittedLog(TableDef table) {
+    private UncommittedLog uncommittedLog(TableDef table) {
         org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(pathOf(table), "_delta_log");
         try {
-            FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(log)) {
-                return;
-            }
-            // The folder's own time counts too: a creator makes it just before writing its first file.
-            long newest = fs.getFileStatus(log).getModificationTime();
-            RemoteIterator<LocatedFileStatus> files = fs.listFiles(log, true);
-            while (files.hasNext()) {
-                LocatedFileStatus f = files.next();
-                if (COMMITTED_LOG_FILE.matcher(f.getPath().getName()).matches()) {
-                    return;
-                }
-                newest = Math.max(newest, f.getModificationTime());
-            }
-            if (System.currentTimeMillis() - newest >= UNCOMMITTED_LOG_AGE_MS) {
-                fs.delete(log, true);
+            return new UncommittedLog(log.getFileSystem(spark.sparkContext().hadoopConfiguration()), log,
+                    System::currentTimeMillis);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach the Delta log of " + pathOf(table), e);
+        }
+    }
+
+    private void removeIfAbandoned(TableDef table, UncommittedLog log) {
+        try {
+            if (log.removeIfAbandoned()) {
+                LOG.warn("{}: removed a Delta log without any commit, left by a writer that died creating the table",
+                        table.name());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot inspect the Delta log of " + pathOf(table), e);

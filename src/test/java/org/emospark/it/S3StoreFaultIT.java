@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileSystem;
 import org.emospark.testing.JobsScript;
 import org.emospark.testing.S3Proxy;
 import org.emospark.testing.TestCorpus;
@@ -26,13 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * killed while ingest writes its tables and again while score writes its predictions. Each time the job must end
  * with exit 1 and one line saying what failed (no stack trace on the screen), and the same command, run once the
  * store is back, must leave every table as a run that never saw the fault: compared with {@code emospark digest}
- * against a warehouse that went through the same jobs undisturbed.
+ * against a warehouse that went through the same jobs undisturbed. What the store dying while a table is created
+ * leaves (the table's log folder, no commit) is also made on purpose, since where a kill falls is left to timing.
  */
 class S3StoreFaultIT {
     private static final List<String> RECORDINGS = List.of("Train_02", "Devel_03");
     private static final String CLEAN = "s3a://lake/clean";
     private static final String FAULTED = "s3a://lake/faulted";
     private static final String CLEAN_SCORED = "s3a://lake/clean-scored";
+    private static final String DEBRIS = "s3a://lake/debris";
     /**
      * The client gives up after a few seconds of a dead store instead of s3a's minutes of retries, so the test sees
      * the failure the defaults would report much later.
@@ -56,6 +59,7 @@ class S3StoreFaultIT {
             String[] ingestClean = {"ingest", "--layout", "avec2017", "--input", corpus.toString(), "--warehouse", CLEAN};
             String[] ingestFaulted = {"ingest", "--layout", "avec2017", "--input", corpus.toString(), "--warehouse", FAULTED};
             ok(s3, ingestClean);
+            aWriteCreatesATableWhoseCreatorDiedBeforeItsFirstCommit(s3, corpus);
             // Mid-ingest: once half the objects a whole ingest writes are there.
             long half = Math.max(1, count(s3.baseDir().resolve("lake/clean")) / 2);
             failsWhenTheStoreDies(s3, "ingest", s3.baseDir().resolve("lake/faulted"), half, ingestFaulted);
@@ -85,6 +89,21 @@ class S3StoreFaultIT {
             assertTrue(scored.stdout().contains("2 selected, 2 scored"), scored.all());
             assertEquals(digest(s3, CLEAN_SCORED), digest(s3, FAULTED), "the rerun score repaired every table");
         }
+    }
+
+    /**
+     * The store dying while a table is created leaves its {@code _delta_log} folder's marker and nothing else (Delta
+     * makes the folder, then puts commit 0): here made directly, the way Delta makes it, for {@code labels}. The
+     * next ingest must create the table and leave what a clean one does.
+     */
+    private void aWriteCreatesATableWhoseCreatorDiedBeforeItsFirstCommit(S3Proxy s3, Path corpus) throws Exception {
+        try (FileSystem fs = s3.fileSystem("lake")) {
+            assertTrue(fs.mkdirs(new org.apache.hadoop.fs.Path(DEBRIS + "/labels/_delta_log")));
+        }
+        JobsScript.Run ingest = ok(s3, "ingest", "--layout", "avec2017", "--input", corpus.toString(),
+                "--warehouse", DEBRIS);
+        assertTrue(ingest.all().contains("labels: removed a Delta log without any commit"), ingest.all());
+        assertEquals(digest(s3, CLEAN), digest(s3, DEBRIS), "the ingest created the table over the debris");
     }
 
     /**

@@ -4,10 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.security.alias.CredentialProvider;
 import org.apache.hadoop.security.alias.CredentialProviderFactory;
 
@@ -109,6 +111,23 @@ public final class S3Proxy implements AutoCloseable {
                 "--conf", "spark.hadoop.fs.s3a.connection.ssl.enabled=false",
                 "--conf", "spark.hadoop.fs.s3a.change.detection.version.required=false",
                 "--conf", "spark.hadoop.fs.s3a.change.detection.mode=none");
+    }
+
+    /**
+     * s3a in this JVM, pointed at this server with its credentials: for a test that writes into a bucket the way a job
+     * would, e.g. what a job killed halfway leaves.
+     */
+    public FileSystem fileSystem(String bucket) throws IOException {
+        Configuration conf = new Configuration();
+        List<String> args = sparkConfArgs();
+        for (int i = 1; i < args.size(); i += 2) {
+            String[] pair = args.get(i).substring("spark.hadoop.".length()).split("=", 2);
+            conf.set(pair[0], pair[1]);
+        }
+        conf.set("fs.s3a.access.key", IDENTITY);
+        conf.set("fs.s3a.secret.key", CREDENTIAL);
+        conf.setBoolean("fs.s3a.impl.disable.cache", true);
+        return FileSystem.get(URI.create("s3a://" + bucket + "/"), conf);
     }
 
     /**
