@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.emospark.corpus.text.SplitNames;
+import org.emospark.features.embedding.EmbeddingSets;
 import org.emospark.frames.RecordingExample;
 import org.emospark.lake.KeyedMerge;
 import org.emospark.lake.MergeCounts;
@@ -91,11 +92,13 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
                 throw new IllegalArgumentException("No labelled recordings in split " + split + " of " + warehouse
                         + (data.skipped().isEmpty() ? "" : "; left out: " + data.skipped()));
             }
+            // Frames from a set aligned into the model's own (embed --align-to) are in the space it was trained in.
             if (manifest.embeddingSet() != null && data.embeddingSet() != null
-                    && !manifest.embeddingSet().equals(data.embeddingSet())) {
+                    && !EmbeddingSets.sameSpace(warehouse, manifest.embeddingSet(), data.embeddingSet())) {
                 throw new IllegalArgumentException("Model " + id + " was trained on embedding set " + manifest.embeddingSet()
                         + " but semantic_frames now hold " + data.embeddingSet() + ": rerun 'emospark features --semantic "
-                        + "--embeddings " + manifest.embeddingSet() + "' or train a new model");
+                        + "--embeddings " + manifest.embeddingSet() + "', or align that set into it (embed --align-to "
+                        + manifest.embeddingSet() + "), or train a new model");
             }
             List<EmotionSeries> series;
             try (NDManager manager = NDManager.newBaseManager()) {

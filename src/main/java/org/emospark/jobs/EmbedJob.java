@@ -40,6 +40,12 @@ public final class EmbedJob extends SparkJob {
                     + "valence sign.")
     String lexicon;
 
+    @Option(names = "--align-to", paramLabel = "SET",
+            description = "Align the new vectors into this embedding set (a rotation fitted on the words both hold, "
+                    + "judged on held-out words) and store them aligned, e.g. vectors from another corpus into the "
+                    + "space a model was trained in.")
+    String alignTo;
+
     private VectorFormat parsedFormat;
 
     @Override
@@ -69,6 +75,9 @@ public final class EmbedJob extends SparkJob {
             action.importFile(importFile, parsedFormat);
         } else if (text != null) {
             action.textDir(text);
+        }
+        if (alignTo != null) {
+            action.alignTo(alignTo);
         }
         if (lexicon != null) {
             action.lexicon(readLexicon(warehouse, lexicon));

@@ -31,6 +31,7 @@ import org.emospark.config.ConfigKeys;
 import org.emospark.executor.DeviceChoice;
 import org.emospark.executor.ExecutorModels;
 import org.emospark.executor.ModelRef;
+import org.emospark.features.embedding.EmbeddingSets;
 import org.emospark.executor.RecordingStream;
 import org.emospark.lake.KeyedMerge;
 import org.emospark.lake.MergeCounts;
@@ -227,8 +228,8 @@ public final class ScoreAction extends SparkAction<ScoreResult> {
     }
 
     /**
-     * Refuses to score with word vectors of another embedding set than the model learnt: the vectors would have
-     * the right size and mean nothing to it.
+     * Refuses to score with word vectors of another embedding set than the model learnt (unless aligned into it):
+     * the vectors would have the right size and mean nothing to it.
      */
     private void checkEmbeddingSet(ModelManifest manifest, Dataset<Row> ids) {
         if (!manifest.config().streams().usesSemantic() || manifest.embeddingSet() == null) {
@@ -237,11 +238,12 @@ public final class ScoreAction extends SparkAction<ScoreResult> {
         warehouse.spark().sparkContext().setJobDescription("Checking the embedding set of the semantic frames");
         for (Row r : warehouse.read(Tables.SEMANTIC_FRAMES).join(ids, "recording_id", "left_semi").select("embedding_set")
                 .distinct().limit(2).collectAsList()) {
-            if (!manifest.embeddingSet().equals(r.getString(0))) {
+            if (!EmbeddingSets.sameSpace(warehouse, manifest.embeddingSet(), r.getString(0))) {
                 throw new IllegalArgumentException("Model " + manifest.modelId() + " learnt word vectors of embedding set "
                         + manifest.embeddingSet() + " but the semantic frames of the recordings to score come from "
                         + r.getString(0) + ": rerun 'emospark features --semantic --embeddings " + manifest.embeddingSet()
-                        + "' or score with a model trained on " + r.getString(0));
+                        + "', or align that set into it (embed --align-to " + manifest.embeddingSet()
+                        + "), or score with a model trained on " + r.getString(0));
             }
         }
     }

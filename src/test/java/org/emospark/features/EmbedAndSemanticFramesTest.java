@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.emospark.features.embedding.EmbedAction;
 import org.emospark.features.embedding.EmbedResult;
 import org.emospark.features.embedding.EmbedSettings;
+import org.emospark.features.embedding.EmbeddingSets;
 import org.emospark.features.embedding.OovVectors;
 import org.emospark.features.embedding.ValenceLexicon;
 import org.emospark.features.embedding.VectorFormat;
@@ -62,6 +63,81 @@ class EmbedAndSemanticFramesTest {
         assertEquals(first.embeddingSet(), again.embeddingSet());
         again.tables().forEach(c -> assertFalse(c.changedAnything(), c.toString()));
         assertEquals(1, wh.read(Tables.EMBEDDING_SETS).count());
+    }
+
+    /** Another corpus's vectors, in a space of their own, are stored rotated into the set a model knows. */
+    @Test
+    void importedVectorsAlignedIntoAnExistingSetLandInItsSpaceAndARerunChangesNothing() throws IOException {
+        Warehouse wh = warehouse();
+        int words = 80;
+        int dims = 6;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        StringBuilder known = new StringBuilder(words + " " + dims + "\n");
+        StringBuilder other = new StringBuilder(words + " " + dims + "\n");
+        float[][] vectors = new float[words][dims];
+        for (int i = 0; i < words; i++) {
+            known.append("word").append(i);
+            other.append("word").append(i);
+            for (int k = 0; k < dims; k++) {
+                vectors[i][k] = (float) (random.nextDouble() * 2 - 1);
+                known.append(' ').append(vectors[i][k]);
+            }
+            // The other space: the axes in reverse order and the first one flipped, a rotation; and twice as long.
+            for (int k = 0; k < dims; k++) {
+                float x = vectors[i][dims - 1 - k] * (k == 0 ? -1 : 1);
+                other.append(' ').append(2 * x);
+            }
+            known.append('\n');
+            other.append('\n');
+        }
+        Path knownFile = tmp.resolve("known.vec");
+        TestCorpus.text(knownFile, known.toString());
+        Path otherFile = tmp.resolve("other.vec");
+        TestCorpus.text(otherFile, other.toString());
+        String target = new EmbedAction(wh, SMALL).importFile(knownFile.toString(), VectorFormat.AUTO).execute()
+                .embeddingSet();
+
+        EmbedResult aligned = new EmbedAction(wh, SMALL).importFile(otherFile.toString(), VectorFormat.AUTO)
+                .alignTo(target).execute();
+
+        assertTrue(aligned.embeddingSet().startsWith("other-") && aligned.embeddingSet().contains("-aligned-"),
+                aligned.embeddingSet());
+        assertEquals(1.0, aligned.alignment().precisionAt1(), 1e-9, aligned.alignment().toString());
+        assertEquals(words, aligned.alignment().dictionaryWords() + aligned.alignment().heldOutWords());
+        assertTrue(ResultText.of(aligned).contains("aligned into " + target + " by Procrustes"), ResultText.of(aligned));
+        Row word7 = wh.read(Tables.EMBEDDINGS).where("embedding_set = '" + aligned.embeddingSet() + "' AND word = 'word7'")
+                .head();
+        List<Float> stored = word7.getList(word7.fieldIndex("vector"));
+        for (int k = 0; k < dims; k++) {
+            assertEquals(vectors[7][k], stored.get(k), 1e-4, "dimension " + k);
+        }
+        Row set = wh.read(Tables.EMBEDDING_SETS).where("embedding_set = '" + aligned.embeddingSet() + "'").head();
+        assertTrue(set.getString(set.fieldIndex("lineage")).endsWith(";aligned-to:" + target),
+                set.getString(set.fieldIndex("lineage")));
+        assertTrue(set.getString(set.fieldIndex("config")).contains("\"alignment\":{\"alignedTo\":\"" + target + "\""),
+                set.getString(set.fieldIndex("config")));
+
+        assertTrue(EmbeddingSets.sameSpace(wh, target, aligned.embeddingSet()), "a model on the target reads it");
+        assertTrue(EmbeddingSets.sameSpace(wh, target, target));
+        assertFalse(EmbeddingSets.sameSpace(wh, aligned.embeddingSet(), target), "alignment has a direction");
+        String unaligned = new EmbedAction(wh, SMALL).importFile(otherFile.toString(), VectorFormat.AUTO).execute()
+                .embeddingSet();
+        assertFalse(EmbeddingSets.sameSpace(wh, target, unaligned), "the same words, not in the target's space");
+
+        EmbedResult again = new EmbedAction(wh, SMALL).importFile(otherFile.toString(), VectorFormat.AUTO)
+                .alignTo(target).execute();
+        assertEquals(aligned.embeddingSet(), again.embeddingSet());
+        again.tables().forEach(c -> assertFalse(c.changedAnything(), c.toString()));
+    }
+
+    @Test
+    void aligningIntoASetTheLakeDoesNotHoldFailsBeforeAnythingIsWritten() throws IOException {
+        Warehouse wh = warehouse();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new EmbedAction(wh, SMALL).importFile(vectorFile().toString(), VectorFormat.AUTO)
+                        .alignTo("w2v-nope").execute());
+        assertTrue(e.getMessage().startsWith("Embedding set 'w2v-nope' not found in "), e.getMessage());
+        assertFalse(wh.exists(Tables.EMBEDDINGS));
     }
 
     @Test

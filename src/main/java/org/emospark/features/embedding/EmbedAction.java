@@ -53,6 +53,7 @@ public final class EmbedAction extends SparkAction<EmbedResult> {
     private VectorFormat importFormat = VectorFormat.AUTO;
     private String name;
     private Map<String, Double> lexicon;
+    private String alignTo;
 
     public EmbedAction(Warehouse warehouse, EmbedSettings settings) {
         super(warehouse.spark(), "embed");
@@ -85,6 +86,15 @@ public final class EmbedAction extends SparkAction<EmbedResult> {
         return this;
     }
 
+    /**
+     * Align the new vectors into this existing set (orthogonal Procrustes over the words both hold, judged on
+     * held-out words; see {@link WordTranslation}) and store the aligned vectors instead.
+     */
+    public EmbedAction alignTo(String existingSet) {
+        this.alignTo = existingSet;
+        return this;
+    }
+
     @Override
     protected String description() {
         return importFile != null ? "Importing word vectors from " + importFile : "Training word2vec on the corpus transcripts" + (textDir != null ? " and " + textDir : "");
@@ -95,7 +105,24 @@ public final class EmbedAction extends SparkAction<EmbedResult> {
         SparkSession spark = warehouse.spark();
         group.step(importFile != null ? "Importing word vectors from " + importFile
                 : "Training word2vec on transcripts" + (textDir != null ? " and " + textDir : ""));
+        if (alignTo != null) {
+            // At the door: training or reading a large file first would waste the run.
+            int targetDims = EmbeddingSets.dims(warehouse, alignTo);
+            if (importFile == null && targetDims != settings.vectorSize()) {
+                throw new IllegalArgumentException("Cannot align " + settings.vectorSize() + "-dim word2vec vectors "
+                        + "into " + alignTo + " of " + targetDims + " dims: set emospark.embed.vectorSize=" + targetDims);
+            }
+        }
         Built built = importFile != null ? importVectors() : train();
+        WordTranslation.Report alignment = null;
+        if (alignTo != null) {
+            group.step("Aligning " + built.name + " into " + alignTo);
+            WordVectors vectors = vectorsOf(built);
+            WordTranslation.Aligned aligned = WordTranslation.align(vectors, EmbeddingSets.load(warehouse, alignTo,
+                    null), alignTo);
+            alignment = aligned.report();
+            built = aligned(built, vectors, aligned);
+        }
         Timestamp now = new Timestamp(System.currentTimeMillis());
         StructType setSchema = Tables.EMBEDDING_SETS.schema();
         Dataset<Row> setRow = spark.createDataFrame(List.of(RowFactory.create(built.name, built.source,
@@ -110,7 +137,7 @@ public final class EmbedAction extends SparkAction<EmbedResult> {
                     0.2);
         }
         return new EmbedResult(built.name, built.source, built.dims, built.vocabularySize, built.sentences,
-                built.tokens, neighbours, counts, group.elapsedSeconds());
+                built.tokens, neighbours, alignment, counts, group.elapsedSeconds());
     }
 
     private record Built(String name, String source, int dims, long vocabularySize, String config, String lineage,
@@ -188,6 +215,41 @@ public final class EmbedAction extends SparkAction<EmbedResult> {
         return new Built(setName, source, dims, vectors.size(),
                 "{\"format\":\"" + importFormat + "\",\"file\":\"" + importFile.replace("\"", "\\\"") + "\"}",
                 "file:" + importFile + "@" + fingerprint, df, 0, 0);
+    }
+
+    private static WordVectors vectorsOf(Built built) {
+        WordVectors.Builder vectors = WordVectors.builder(built.dims);
+        for (Row r : built.rows.select("word", "vector").collectAsList()) {
+            vectors.put(r.getString(0), toArray(r.getList(1)));
+        }
+        return vectors.build();
+    }
+
+    /**
+     * The set mapped into the target's space. Its name and lineage say so: a set aligned into another target, or
+     * by another fit, is another set.
+     */
+    private Built aligned(Built built, WordVectors vectors, WordTranslation.Aligned aligned) {
+        WordTranslation.Report report = aligned.report();
+        // The target's name, not the table's version: this run's own write moves the version, and a rerun must name
+        // the same set.
+        String lineage = built.lineage + EmbeddingSets.ALIGNED_TO + report.target();
+        String setName = name != null ? name : built.name + "-aligned-" + shortHash(lineage);
+        String source = built.source + "+procrustes";
+        List<Row> rows = new ArrayList<>();
+        vectors.forEach((w, v) -> rows.add(RowFactory.create(setName, w, toList(aligned.alignment().apply(v)),
+                built.dims, source)));
+        String config = built.config.substring(0, built.config.length() - 1) + ",\"alignment\":" + report.toJson() + "}";
+        return new Built(setName, source, built.dims, rows.size(), config, lineage,
+                warehouse.spark().createDataFrame(rows, Tables.EMBEDDINGS.schema()), built.sentences, built.tokens);
+    }
+
+    private static float[] toArray(List<Float> v) {
+        float[] f = new float[v.size()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = v.get(i);
+        }
+        return f;
     }
 
     /** One training sentence: the normalised tokens of a line, tags replaced by their synonym word. */

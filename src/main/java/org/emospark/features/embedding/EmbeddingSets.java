@@ -11,6 +11,8 @@ import org.emospark.lake.Warehouse;
 
 /** Finding and loading embedding sets from the lake. */
 public final class EmbeddingSets {
+    /** How an aligned set's lineage names the set it was aligned into; always its last entry. */
+    static final String ALIGNED_TO = ";aligned-to:";
     private EmbeddingSets() {
     }
 
@@ -54,7 +56,34 @@ public final class EmbeddingSets {
         return b.build();
     }
 
-    private static int dims(Warehouse warehouse, String set) {
+    /**
+     * Whether a model trained on {@code modelSet} can read frames built from {@code framesSet}: the same set, or one
+     * aligned into it by {@code embed --align-to}.
+     */
+    public static boolean sameSpace(Warehouse warehouse, String modelSet, String framesSet) {
+        return modelSet.equals(framesSet) || modelSet.equals(alignedInto(warehouse, framesSet));
+    }
+
+    /**
+     * The set {@code set} was aligned into by {@code embed --align-to} (its vectors live in that set's space), or
+     * null when it was not aligned.
+     */
+    public static String alignedInto(Warehouse warehouse, String set) {
+        if (!warehouse.exists(Tables.EMBEDDING_SETS)) {
+            return null;
+        }
+        List<Row> r = warehouse.read(Tables.EMBEDDING_SETS).where(col("embedding_set").equalTo(set))
+                .select("lineage").collectAsList();
+        if (r.isEmpty()) {
+            return null;
+        }
+        String lineage = r.get(0).getString(0);
+        int at = lineage.lastIndexOf(ALIGNED_TO);
+        return at < 0 ? null : lineage.substring(at + ALIGNED_TO.length());
+    }
+
+    /** The set's number of dimensions, or an error naming the set when the lake has no such set. */
+    static int dims(Warehouse warehouse, String set) {
         List<Row> r = warehouse.read(Tables.EMBEDDING_SETS).where(col("embedding_set").equalTo(set))
                 .select("dims").collectAsList();
         if (r.isEmpty()) {

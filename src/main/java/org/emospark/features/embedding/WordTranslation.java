@@ -1,0 +1,149 @@
+package org.emospark.features.embedding;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.emospark.runtime.Sha256;
+
+/**
+ * Supervised alignment of one word-vector set into another over the words both know, and how good it is: the
+ * shared words are split (by a hash of each word, so the split is the same on every run) into a dictionary the map
+ * is fitted on and held-out words it is judged on. Judged as MUSE judges word translation: a held-out word counts
+ * at k when its own target vector is among the k nearest (cosine) of all target vectors to its mapped source
+ * vector. A random rotation is judged the same way, so the figures read against chance.
+ */
+public final class WordTranslation {
+    /** One shared word in five is held out. */
+    static final int HELD_OUT_EVERY = 5;
+    static final int MIN_DICTIONARY = 10;
+    static final int MIN_HELD_OUT = 5;
+    /** As many held-out words as MUSE's test dictionaries hold: ranking each among all target words is the cost. */
+    static final int MAX_JUDGED = 1_500;
+
+    private WordTranslation() {
+    }
+
+    /** The fitted map and its report. */
+    public record Aligned(ProcrustesAlignment alignment, Report report) {
+    }
+
+    /** What the alignment was fitted on and how well it translates held-out words, against a random rotation. */
+    public record Report(String target, int dictionaryWords, int heldOutWords, double precisionAt1,
+                         double precisionAt5, double randomPrecisionAt1, double randomPrecisionAt5, double scale) {
+        public String describe() {
+            return String.format(Locale.ROOT, "aligned into %s by Procrustes on %d shared words; held-out word "
+                            + "translation (%d words judged) precision@1 %.1f%%, @5 %.1f%% (a random rotation: %.1f%%, %.1f%%)",
+                    target, dictionaryWords, heldOutWords, 100 * precisionAt1, 100 * precisionAt5,
+                    100 * randomPrecisionAt1, 100 * randomPrecisionAt5);
+        }
+
+        public String toJson() {
+            return String.format(Locale.ROOT, "{\"alignedTo\":\"%s\",\"method\":\"procrustes\",\"dictionaryWords\":%d,"
+                            + "\"heldOutWords\":%d,\"precisionAt1\":%.4f,\"precisionAt5\":%.4f,"
+                            + "\"randomPrecisionAt1\":%.4f,\"randomPrecisionAt5\":%.4f,\"scale\":%.6f}",
+                    target, dictionaryWords, heldOutWords, precisionAt1, precisionAt5, randomPrecisionAt1,
+                    randomPrecisionAt5, scale);
+        }
+    }
+
+    /** Fits {@code source} into {@code target} (named {@code targetName}) over the words both hold. */
+    public static Aligned align(WordVectors source, WordVectors target, String targetName) {
+        if (source.dims() != target.dims()) {
+            throw new IllegalArgumentException("Cannot align a set of " + source.dims() + " dims into " + targetName
+                    + " of " + target.dims() + " dims: a rotation keeps the number of dimensions");
+        }
+        List<String> dictionary = new ArrayList<>();
+        List<String> heldOut = new ArrayList<>();
+        for (String word : new TreeSet<>(source.words())) {
+            if (target.contains(word)) {
+                (isHeldOut(word) ? heldOut : dictionary).add(word);
+            }
+        }
+        // Fewer pairs than dimensions leave the rotation free in the directions no pair spans: it would translate
+        // held-out words no better than chance (measured: 39 shared words in 100 dims, precision@1 0 %).
+        int needed = Math.max(MIN_DICTIONARY, source.dims());
+        if (dictionary.size() < needed || heldOut.size() < MIN_HELD_OUT) {
+            throw new IllegalArgumentException("Too few words shared with " + targetName + " to align to it: "
+                    + (dictionary.size() + heldOut.size()) + " (" + dictionary.size() + " to fit on, "
+                    + heldOut.size() + " held out; at least " + needed + " and " + MIN_HELD_OUT + " needed, "
+                    + "the fit at least as many as the vectors have dimensions)");
+        }
+        List<float[]> from = new ArrayList<>();
+        List<float[]> to = new ArrayList<>();
+        for (String word : dictionary) {
+            from.add(source.get(word));
+            to.add(target.get(word));
+        }
+        ProcrustesAlignment fitted = ProcrustesAlignment.fit(from, to);
+        ProcrustesAlignment random = ProcrustesAlignment.random(source.dims(), 2021);
+        NearestWords nearest = new NearestWords(target);
+        List<String> judged = heldOut.subList(0, Math.min(heldOut.size(), MAX_JUDGED));
+        double[] fittedPrecision = precision(fitted, source, judged, nearest);
+        double[] randomPrecision = precision(random, source, judged, nearest);
+        return new Aligned(fitted, new Report(targetName, dictionary.size(), judged.size(), fittedPrecision[0],
+                fittedPrecision[1], randomPrecision[0], randomPrecision[1], fitted.scale()));
+    }
+
+    static boolean isHeldOut(String word) {
+        return Integer.parseInt(Sha256.hex("held-out|" + word).substring(0, 6), 16) % HELD_OUT_EVERY == 0;
+    }
+
+    /** Precision at 1 and at 5 over {@code words}. */
+    private static double[] precision(ProcrustesAlignment map, WordVectors source, List<String> words,
+                                      NearestWords nearest) {
+        int at1 = 0;
+        int at5 = 0;
+        for (String word : words) {
+            int rank = nearest.rankOf(word, map.apply(source.get(word)));
+            at1 += rank < 1 ? 1 : 0;
+            at5 += rank < 5 ? 1 : 0;
+        }
+        return new double[] {(double) at1 / words.size(), (double) at5 / words.size()};
+    }
+
+    /** The target's unit vectors, to rank a word's own vector among all of them by cosine to a query. */
+    private static final class NearestWords {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<float[]> unit = new ArrayList<>();
+
+        NearestWords(WordVectors target) {
+            target.forEach((word, v) -> {
+                index.put(word, unit.size());
+                unit.add(unit(v));
+            });
+        }
+
+        /** How many target words are strictly closer to {@code query} than {@code word}'s own vector. */
+        int rankOf(String word, float[] query) {
+            float[] q = unit(query);
+            double own = dot(unit.get(index.get(word)), q);
+            int closer = 0;
+            for (float[] v : unit) {
+                if (dot(v, q) > own) {
+                    closer++;
+                }
+            }
+            return closer;
+        }
+
+        private static float[] unit(float[] v) {
+            double n = ProcrustesAlignment.norm(v);
+            float[] u = new float[v.length];
+            for (int i = 0; i < v.length && n > 0; i++) {
+                u[i] = (float) (v[i] / n);
+            }
+            return u;
+        }
+
+        private static double dot(float[] a, float[] b) {
+            double sum = 0;
+            for (int i = 0; i < a.length; i++) {
+                sum += (double) a[i] * b[i];
+            }
+            return sum;
+        }
+    }
+}
