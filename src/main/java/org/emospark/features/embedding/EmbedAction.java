@@ -218,11 +218,7 @@ public final class EmbedAction extends SparkAction<EmbedResult> {
     }
 
     private static WordVectors vectorsOf(Built built) {
-        WordVectors.Builder vectors = WordVectors.builder(built.dims);
-        for (Row r : built.rows.select("word", "vector").collectAsList()) {
-            vectors.put(r.getString(0), toArray(r.getList(1)));
-        }
-        return vectors.build();
+        return EmbeddingSets.collect(built.rows.select("word", "vector").collectAsList(), built.dims);
     }
 
     /**
@@ -242,14 +238,6 @@ public final class EmbedAction extends SparkAction<EmbedResult> {
         String config = built.config.substring(0, built.config.length() - 1) + ",\"alignment\":" + report.toJson() + "}";
         return new Built(setName, source, built.dims, rows.size(), config, lineage,
                 warehouse.spark().createDataFrame(rows, Tables.EMBEDDINGS.schema()), built.sentences, built.tokens);
-    }
-
-    private static float[] toArray(List<Float> v) {
-        float[] f = new float[v.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = v.get(i);
-        }
-        return f;
     }
 
     /** One training sentence: the normalised tokens of a line, tags replaced by their synonym word. */

@@ -44,8 +44,13 @@ public final class EmbeddingSets {
                     + "; see SELECT * FROM embedding_sets");
         }
         int dims = collected.isEmpty() ? dims(warehouse, set) : collected.get(0).getInt(2);
+        return collect(collected, dims);
+    }
+
+    /** Rows whose first two columns are {@code word} and {@code vector}, as word vectors of {@code dims}. */
+    static WordVectors collect(List<Row> rows, int dims) {
         WordVectors.Builder b = WordVectors.builder(dims);
-        for (Row r : collected) {
+        for (Row r : rows) {
             List<Float> v = r.getList(1);
             float[] f = new float[v.size()];
             for (int i = 0; i < f.length; i++) {

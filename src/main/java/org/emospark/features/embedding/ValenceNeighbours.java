@@ -65,7 +65,8 @@ public final class ValenceNeighbours {
         return new Result(n, k, same / n, chance / n);
     }
 
-    private static float[] normalised(float[] v) {
+    /** {@code v} scaled to unit length (zero stays zero); also used by {@link WordTranslation}. */
+    static float[] normalised(float[] v) {
         double norm = 0;
         for (float x : v) {
             norm += x * x;
@@ -78,7 +79,7 @@ public final class ValenceNeighbours {
         return out;
     }
 
-    private static double dot(float[] a, float[] b) {
+    static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             s += a[i] * b[i];

@@ -112,38 +112,21 @@ public final class WordTranslation {
         NearestWords(WordVectors target) {
             target.forEach((word, v) -> {
                 index.put(word, unit.size());
-                unit.add(unit(v));
+                unit.add(ValenceNeighbours.normalised(v));
             });
         }
 
         /** How many target words are strictly closer to {@code query} than {@code word}'s own vector. */
         int rankOf(String word, float[] query) {
-            float[] q = unit(query);
-            double own = dot(unit.get(index.get(word)), q);
+            float[] q = ValenceNeighbours.normalised(query);
+            double own = ValenceNeighbours.dot(unit.get(index.get(word)), q);
             int closer = 0;
             for (float[] v : unit) {
-                if (dot(v, q) > own) {
+                if (ValenceNeighbours.dot(v, q) > own) {
                     closer++;
                 }
             }
             return closer;
-        }
-
-        private static float[] unit(float[] v) {
-            double n = ProcrustesAlignment.norm(v);
-            float[] u = new float[v.length];
-            for (int i = 0; i < v.length && n > 0; i++) {
-                u[i] = (float) (v[i] / n);
-            }
-            return u;
-        }
-
-        private static double dot(float[] a, float[] b) {
-            double sum = 0;
-            for (int i = 0; i < a.length; i++) {
-                sum += (double) a[i] * b[i];
-            }
-            return sum;
         }
     }
 }
