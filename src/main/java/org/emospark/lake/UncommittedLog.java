@@ -1,12 +1,12 @@
 package org.emospark.lake;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * A table's {@code _delta_log} folder as one write sees it while it waits to create the table: a log without a
@@ -40,31 +40,56 @@ final class UncommittedLog {
 
     /** Removes the log if it holds no commit and looks abandoned; true when it did. */
     boolean removeIfAbandoned() throws IOException {
-        if (!fs.exists(log)) {
+        Listing listing = new Listing();
+        try {
+            if (!fs.exists(log) || listing.holdsACommit(log)) {
+                return false;
+            }
+            // The folder's time is read after its files: a creator that renamed its first commit into place while
+            // they were listed has made the folder new (the rename changes it) even if the listing missed it.
+            listing.newest = Math.max(listing.newest, fs.getFileStatus(log).getModificationTime());
+        } catch (FileNotFoundException e) {
+            // Something in the log went or came while it was being looked at: it has a living writer.
+            filesSeen = null;
             return false;
         }
         long now = clock.getAsLong();
-        // The folder's own time counts too: a creator makes it just before writing its first file.
-        long newest = fs.getFileStatus(log).getModificationTime();
-        StringBuilder files = new StringBuilder();
-        RemoteIterator<LocatedFileStatus> listing = fs.listFiles(log, true);
-        while (listing.hasNext()) {
-            LocatedFileStatus f = listing.next();
-            if (COMMITTED_LOG_FILE.matcher(f.getPath().getName()).matches()) {
-                return false;
-            }
-            newest = Math.max(newest, f.getModificationTime());
-            files.append(f.getPath()).append(' ').append(f.getLen()).append(' ').append(f.getModificationTime())
-                    .append('\n');
-        }
-        if (!files.toString().equals(filesSeen)) {
-            filesSeen = files.toString();
+        if (!listing.files.toString().equals(filesSeen)) {
+            filesSeen = listing.files.toString();
             unchangedSince = now;
         }
-        if (now - newest < ABANDONED_AFTER_MS && now - unchangedSince < ABANDONED_AFTER_MS) {
+        if (now - listing.newest < ABANDONED_AFTER_MS && now - unchangedSince < ABANDONED_AFTER_MS) {
             return false;
         }
         fs.delete(log, true);
         return true;
+    }
+
+    /**
+     * The log's files, walked with {@code listStatus} rather than {@code listFiles}: the latter builds a
+     * {@code LocatedFileStatus}, which on the local file system asks each file's permissions of an {@code ls}
+     * process and fails when a creator has just renamed its temporary file into a commit.
+     */
+    private final class Listing {
+        private final StringBuilder files = new StringBuilder();
+        private long newest = Long.MIN_VALUE;
+
+        boolean holdsACommit(Path folder) throws IOException {
+            for (FileStatus f : fs.listStatus(folder)) {
+                if (f.isDirectory()) {
+                    if (holdsACommit(f.getPath())) {
+                        return true;
+                    }
+                    continue;
+                }
+                if (COMMITTED_LOG_FILE.matcher(f.getPath().getName()).matches()) {
+                    return true;
+                }
+                newest = Math.max(newest, f.getModificationTime());
+                files.append(f.getPath()).append(' ').append(f.getLen()).append(' ').append(f.getModificationTime())
+                        .append('\n');
+            }
+            return false;
+        }
     }
 }

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FilterFileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +93,19 @@ class UncommittedLogTest {
         assertTrue(Files.exists(logDir));
     }
 
+    /** The creator renames its temporary file into the first commit while the log is being looked at. */
+    @Test
+    void aLogThatGainsItsFirstCommitWhileLookedAtStays() throws IOException {
+        Files.createDirectories(logDir);
+        java.nio.file.Path temporary = logDir.resolve(".00000000000000000000.json.8a1f.tmp");
+        aged(Files.writeString(temporary, "{}"), 60_000);
+        aged(logDir, 60_000);
+        java.nio.file.Path commit = logDir.resolve("00000000000000000000.json");
+
+        assertFalse(watch(new CommitsWhileListed(local, temporary, commit)).removeIfAbandoned());
+        assertTrue(Files.exists(commit));
+    }
+
     private UncommittedLog watch(FileSystem fs) {
         return new UncommittedLog(fs, new Path(logDir.toUri()), clock::get);
     }
@@ -113,6 +130,46 @@ class UncommittedLogTest {
                 return status;
             }
             return new FileStatus(0, true, 1, 0, clock.get(), status.getPath());
+        }
+    }
+
+    /**
+     * A local file system on which a creator commits right after a folder's names were read: what was listed is
+     * gone before it is looked at more closely.
+     */
+    private static final class CommitsWhileListed extends FilterFileSystem {
+        private final java.nio.file.Path temporary;
+        private final java.nio.file.Path commit;
+
+        CommitsWhileListed(FileSystem fs, java.nio.file.Path temporary, java.nio.file.Path commit) {
+            super(fs);
+            this.temporary = temporary;
+            this.commit = commit;
+        }
+
+        @Override
+        public FileStatus[] listStatus(Path path) throws IOException {
+            FileStatus[] listed = super.listStatus(path);
+            if (Files.exists(temporary)) {
+                Files.move(temporary, commit);
+            }
+            return listed;
+        }
+
+        @Override
+        public RemoteIterator<LocatedFileStatus> listLocatedStatus(Path path) throws IOException {
+            Iterator<FileStatus> listed = Arrays.asList(listStatus(path)).iterator();
+            return new RemoteIterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return listed.hasNext();
+                }
+
+                @Override
+                public LocatedFileStatus next() throws IOException {
+                    return new LocatedFileStatus(listed.next(), null);
+                }
+            };
         }
     }
 }
