@@ -72,6 +72,10 @@ public final class ConfigKeys {
             "Append each frame half's energy contour, voicing and pitch (computed from the samples the CNN hears) to "
                     + "the CNN's features, so that arousal's main cues need not be learnt from raw waveform "
                     + "(the authors' code: false).");
+    public static final ConfigKey MODEL_PROSODY_CONTEXT = new ConfigKey("emospark.model.prosodyContext", "true",
+            "With emospark.model.prosody, also append the subject's voice around each frame: the mean energy and "
+                    + "pitch of its voiced halves and their share of the frames within 0.5, 1, 2 and 4 s either side, "
+                    + "since arousal shows over seconds of speech rather than in one frame (the authors' code: false).");
     public static final ConfigKey MODEL_SPEAKING_RATE = new ConfigKey("emospark.model.speakingRate", "true",
             "Append to each frame's word vector the speaking rate of its utterance (semantic_frames.speaking_rate, "
                     + "letters per second, written by features --semantic): speakers talk faster when aroused, and "
@@ -170,7 +174,7 @@ public final class ConfigKeys {
         return List.of(WAREHOUSE, SAMPLE_RATE, FRAME_SECONDS, CHUNK_SECONDS, INGEST_TASKS, SPARK_MASTER_DEFAULT,
                 WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
-                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, TRAIN_EPOCHS,
+                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_PROSODY_CONTEXT, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, TRAIN_EPOCHS,
                 TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_EDGE_WINDOWS, TRAIN_AVERAGE_EPOCHS, TRAIN_CARRY_STATE,
                 TRAIN_MODALITY_DROPOUT, TRAIN_AUGMENT_VOICE, TRAIN_AUGMENT_GAIN_DB, TRAIN_AUGMENT_SNR_DB, TRAIN_SCHEDULE, TRAIN_SEED,
                 FUSION_INIT,

@@ -51,6 +51,9 @@ import java.util.List;
  *                      ({@link #lstmOutputs()} values per frame): every frame hears the rest of its window, which
  *                      a batch scorer of archives has. Such a model scores window by window, never carrying the
  *                      LSTM's state (faithful false; left out of the JSON when false)
+ * @param prosodyContext append {@link ProsodyContext} (the subject's voiced energy, pitch and talk share over
+ *                       0.5-4 s around each frame) after the {@link ProsodyFeatures}; needs {@code prosody}
+ *                       (faithful false; left out of the JSON when false)
  */
 public record ModelConfig(
         int sampleRate,
@@ -73,7 +76,8 @@ public record ModelConfig(
         boolean normalizeLevel,
         boolean prosody,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean speakingRate,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean bidirectional)
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean bidirectional,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean prosodyContext)
         implements Serializable {
 
     /** How the two projected streams are combined. */
@@ -137,7 +141,7 @@ public record ModelConfig(
                        double forgetBias, int outputs, Fusion fusion, Streams streams, LossWeights lossWeights,
                        int semanticDims, int windowFrames) {
         this(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection, streamSize, lstmUnits, cellClip,
-                forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames, false, false, false, false);
+                forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames, false, false, false, false, false);
     }
 
     public ModelConfig {
@@ -170,6 +174,10 @@ public record ModelConfig(
         if (fusion == null || streams == null || lossWeights == null) {
             throw new IllegalArgumentException("Fusion, streams and loss weights must be set, cannot be: "
                     + fusion + ", " + streams + ", " + lossWeights);
+        }
+        if (prosodyContext && !prosody) {
+            throw new IllegalArgumentException("Prosodic context is pooled from the prosodic descriptors: "
+                    + "it needs prosody on");
         }
         positive("Semantic dimensions", semanticDims);
         positive("Window frames", windowFrames);
@@ -221,10 +229,12 @@ public record ModelConfig(
 
     /**
      * Per-frame paralinguistic features x_p: the CNN's {@link #cnnFeatures()}, then {@link ProsodyFeatures#PER_FRAME}
-     * more with {@link #prosody()}. 4410 faithful.
+     * more with {@link #prosody()}, then {@link ProsodyContext#PER_FRAME} with {@link #prosodyContext()}. 4410
+     * faithful.
      */
     public int paralinguisticFeatures() {
-        return cnnFeatures() + (prosody ? ProsodyFeatures.PER_FRAME : 0);
+        return cnnFeatures() + (prosody ? ProsodyFeatures.PER_FRAME : 0)
+                + (prosodyContext ? ProsodyContext.PER_FRAME : 0);
     }
 
     /** Values per frame of the semantic stream's input x_s: the word vector, then the speaking rate if read. */
@@ -312,6 +322,7 @@ public record ModelConfig(
         private boolean prosody;
         private boolean speakingRate;
         private boolean bidirectional;
+        private boolean prosodyContext;
 
         private Builder(ModelConfig c) {
             sampleRate = c.sampleRate;
@@ -335,6 +346,7 @@ public record ModelConfig(
             prosody = c.prosody;
             speakingRate = c.speakingRate;
             bidirectional = c.bidirectional;
+            prosodyContext = c.prosodyContext;
         }
 
         public Builder sampleRate(int v) { sampleRate = v; return this; }
@@ -358,11 +370,12 @@ public record ModelConfig(
         public Builder prosody(boolean v) { prosody = v; return this; }
         public Builder speakingRate(boolean v) { speakingRate = v; return this; }
         public Builder bidirectional(boolean v) { bidirectional = v; return this; }
+        public Builder prosodyContext(boolean v) { prosodyContext = v; return this; }
 
         public ModelConfig build() {
             return new ModelConfig(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection,
                     streamSize, lstmUnits, cellClip, forgetBias, outputs, fusion, streams, lossWeights, semanticDims,
-                    windowFrames, normalizeLevel, prosody, speakingRate, bidirectional);
+                    windowFrames, normalizeLevel, prosody, speakingRate, bidirectional, prosodyContext);
         }
     }
 

@@ -28,7 +28,8 @@ import java.util.List;
  * layer's {@code [B, C, L']} ({@code L' = T * frameInput / P}) exactly as the authors' TensorFlow code
  * reshapes its channels-last {@code [B, L', C]} tensor to {@code [B, T, -1]}; see {@link #toFrames}.
  *
- * <p>With {@link ModelConfig#prosody()} each frame's {@link ProsodyFeatures} follow its F CNN features.
+ * <p>With {@link ModelConfig#prosody()} each frame's {@link ProsodyFeatures} follow its F CNN features, and with
+ * {@link ModelConfig#prosodyContext()} its {@link ProsodyContext} follows them.
  *
  * <p>Cost: the first layer's activations are {@code B * 50 * T * frameInput} floats before pooling (441 MB
  * for B = 5, T = 100 faithful), the bulk of the network's time and memory.
@@ -83,7 +84,11 @@ public final class ParalinguisticCnn extends AbstractBlock {
         }
         NDArray features = toFrames(x, frames);
         if (config.prosody()) {
-            features = features.concat(ProsodyFeatures.of(audio, frames, config), 2);
+            NDArray prosody = ProsodyFeatures.of(audio, frames, config);
+            features = features.concat(prosody, 2);
+            if (config.prosodyContext()) {
+                features = features.concat(ProsodyContext.of(prosody), 2);
+            }
         }
         return new NDList(features);
     }

@@ -27,7 +27,9 @@ public final class ConfiguredTraining {
                 choice(c, ConfigKeys.MODEL_LOSS_WEIGHTS, ModelConfig.LossWeights.class),
                 c.getInt(ConfigKeys.W2V_VECTOR_SIZE), c.getInt(ConfigKeys.MODEL_WINDOW_FRAMES),
                 c.getBoolean(ConfigKeys.MODEL_NORMALIZE_LEVEL), c.getBoolean(ConfigKeys.MODEL_PROSODY),
-                c.getBoolean(ConfigKeys.MODEL_SPEAKING_RATE), c.getBoolean(ConfigKeys.MODEL_BIDIRECTIONAL));
+                c.getBoolean(ConfigKeys.MODEL_SPEAKING_RATE), c.getBoolean(ConfigKeys.MODEL_BIDIRECTIONAL),
+                // The context is pooled from the descriptors: without them there is none to add.
+                c.getBoolean(ConfigKeys.MODEL_PROSODY) && c.getBoolean(ConfigKeys.MODEL_PROSODY_CONTEXT));
     }
 
     public static TrainSettings settings(EmosparkConfig c) {
@@ -73,6 +75,7 @@ public final class ConfiguredTraining {
         k.put(ConfigKeys.MODEL_WINDOW_FRAMES.name(), Integer.toString(config.windowFrames()));
         k.put(ConfigKeys.MODEL_NORMALIZE_LEVEL.name(), Boolean.toString(config.normalizeLevel()));
         k.put(ConfigKeys.MODEL_PROSODY.name(), Boolean.toString(config.prosody()));
+        k.put(ConfigKeys.MODEL_PROSODY_CONTEXT.name(), Boolean.toString(config.prosodyContext()));
         k.put(ConfigKeys.MODEL_SPEAKING_RATE.name(), Boolean.toString(config.speakingRate()));
         k.put(ConfigKeys.MODEL_BIDIRECTIONAL.name(), Boolean.toString(config.bidirectional()));
         k.put(ConfigKeys.TRAIN_EPOCHS.name(), Integer.toString(settings.epochs()));

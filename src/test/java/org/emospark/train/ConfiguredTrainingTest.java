@@ -71,11 +71,21 @@ class ConfiguredTrainingTest {
     }
 
     @Test
-    void defaultDiffersFromFaithfulOnlyInLossWeightsCnnDropoutLevelNormalisationProsodySpeakingRateAndBothDirections() {
+    void defaultDiffersFromFaithfulOnlyInLossWeightsCnnDropoutLevelNormalisationProsodyAndItsContextSpeakingRateAndBothDirections() {
         ModelConfig defaults = ConfiguredTraining.model(withLayer(null));
 
         assertEquals(ModelConfig.faithful().toBuilder().lossWeights(ModelConfig.LossWeights.EQUAL).dropout(0.0)
-                .normalizeLevel(true).prosody(true).speakingRate(true).bidirectional(true).build(), defaults);
+                .normalizeLevel(true).prosody(true).prosodyContext(true).speakingRate(true).bidirectional(true).build(),
+                defaults);
+    }
+
+    @Test
+    void prosodicContextGoesWithTheDescriptors() {
+        ModelConfig withoutDescriptors = ConfiguredTraining.model(EmosparkConfig.ofOverrides(java.util.Map.of(
+                "emospark.model.prosody", "false")));
+        assertEquals(false, withoutDescriptors.prosodyContext());
+        assertEquals(false, ConfiguredTraining.model(EmosparkConfig.ofOverrides(java.util.Map.of(
+                "emospark.model.prosodyContext", "false"))).prosodyContext());
     }
 
     @Test
