@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -103,22 +100,11 @@ class ProsodyContextTest {
                 .toBuilder().prosody(true).prosodyContext(true).build();
         assertEquals(config.cnnFeatures() + ProsodyFeatures.PER_FRAME + ProsodyContext.PER_FRAME,
                 config.paralinguisticFeatures());
-        int frames = 4;
-        float[] audio = new float[2 * frames * config.frameInput()];
-        for (int i = 0; i < audio.length; i++) {
-            audio[i] = (float) Math.sin(0.3 * i) * (i % 3000 < 1500 ? 1f : 0.01f);
-        }
         try (NDManager manager = NDManager.newBaseManager()) {
-            ParalinguisticCnn cnn = new ParalinguisticCnn(config);
-            Shape in = new Shape(2, frames * config.frameInput());
-            cnn.initialize(manager, DataType.FLOAT32, in);
-            NDArray x = manager.create(audio, in);
-            NDArray out = cnn.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
-            assertEquals(new Shape(2, frames, config.paralinguisticFeatures()), out.getShape());
-            assertEquals(cnn.getOutputShapes(new Shape[] {in})[0], out.getShape());
+            NDArray[] inOut = ProsodyFeaturesTest.cnnInputAndOutput(config, manager, 4);
             int contextAt = config.cnnFeatures() + ProsodyFeatures.PER_FRAME;
-            NDArray expected = ProsodyContext.of(ProsodyFeatures.of(x, frames, config));
-            assertEquals(0f, out.get(":, :, " + contextAt + ":").sub(expected).abs().max().getFloat(), 0f);
+            NDArray expected = ProsodyContext.of(ProsodyFeatures.of(inOut[0], 4, config));
+            assertEquals(0f, inOut[1].get(":, :, " + contextAt + ":").sub(expected).abs().max().getFloat(), 0f);
         }
     }
 

@@ -92,22 +92,30 @@ class ProsodyFeaturesTest {
                 ModelConfig.Fusion.ATTENTION, ModelConfig.Streams.BOTH, ModelConfig.LossWeights.EQUAL, 3, 4)
                 .toBuilder().prosody(true).build();
         assertEquals(config.cnnFeatures() + ProsodyFeatures.PER_FRAME, config.paralinguisticFeatures());
-        int frames = 4;
-        float[] audio = new float[2 * frames * config.frameInput()];
-        for (int i = 0; i < audio.length; i++) {
-            audio[i] = (float) Math.sin(0.3 * i);
-        }
         try (NDManager manager = NDManager.newBaseManager()) {
-            ParalinguisticCnn cnn = new ParalinguisticCnn(config);
-            Shape in = new Shape(2, frames * config.frameInput());
-            cnn.initialize(manager, DataType.FLOAT32, in);
-            NDArray x = manager.create(audio, in);
-            NDArray out = cnn.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
-            assertEquals(new Shape(2, frames, config.paralinguisticFeatures()), out.getShape());
-            assertEquals(cnn.getOutputShapes(new Shape[] {in})[0], out.getShape());
-            NDArray tail = out.get(":, :, " + config.cnnFeatures() + ":");
-            NDArray expected = ProsodyFeatures.of(x, frames, config);
+            NDArray[] inOut = cnnInputAndOutput(config, manager, 4);
+            NDArray tail = inOut[1].get(":, :, " + config.cnnFeatures() + ":" + config.paralinguisticFeatures());
+            NDArray expected = ProsodyFeatures.of(inOut[0], 4, config);
             assertEquals(0f, tail.sub(expected).abs().max().getFloat(), 0f);
         }
+    }
+
+    /**
+     * Two windows of {@code frames} frames of a sine whose level steps every 1500 samples, and what the CNN of
+     * {@code config} makes of them (its output shape checked).
+     */
+    static NDArray[] cnnInputAndOutput(ModelConfig config, NDManager manager, int frames) {
+        float[] audio = new float[2 * frames * config.frameInput()];
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = (float) Math.sin(0.3 * i) * (i % 3000 < 1500 ? 1f : 0.01f);
+        }
+        ParalinguisticCnn cnn = new ParalinguisticCnn(config);
+        Shape in = new Shape(2, frames * config.frameInput());
+        cnn.initialize(manager, DataType.FLOAT32, in);
+        NDArray x = manager.create(audio, in);
+        NDArray out = cnn.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
+        assertEquals(new Shape(2, frames, config.paralinguisticFeatures()), out.getShape());
+        assertEquals(cnn.getOutputShapes(new Shape[] {in})[0], out.getShape());
+        return new NDArray[] {x, out};
     }
 }
