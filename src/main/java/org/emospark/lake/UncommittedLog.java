@@ -42,14 +42,15 @@ final class UncommittedLog {
     boolean removeIfAbandoned() throws IOException {
         Listing listing = new Listing();
         try {
-            if (!fs.exists(log) || listing.holdsACommit(log)) {
+            // A missing log throws FileNotFoundException here, as one that goes while it is walked does.
+            if (listing.holdsACommit(log)) {
                 return false;
             }
             // The folder's time is read after its files: a creator that renamed its first commit into place while
             // they were listed has made the folder new (the rename changes it) even if the listing missed it.
             listing.newest = Math.max(listing.newest, fs.getFileStatus(log).getModificationTime());
         } catch (FileNotFoundException e) {
-            // Something in the log went or came while it was being looked at: it has a living writer.
+            // No log, or something in it went or came while it was being looked at: a living writer, if any.
             filesSeen = null;
             return false;
         }

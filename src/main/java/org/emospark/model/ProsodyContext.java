@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The subject's voice around each frame: means of its {@link ProsodyFeatures} over the voiced subject halves within
@@ -28,6 +30,8 @@ public final class ProsodyContext {
     static final int[] REACH_FRAMES = {5, 10, 20, 40};
     private static final int PER_REACH = 3;
     public static final int PER_FRAME = PER_REACH * REACH_FRAMES.length;
+    /** {@link #spans} by window length: every batch of a run has the same few lengths, so each is built once. */
+    private static final Map<Integer, float[]> SPANS = new ConcurrentHashMap<>();
 
     private ProsodyContext() {
     }
@@ -43,14 +47,15 @@ public final class ProsodyContext {
         Shape s = prosody.getShape();
         long batch = s.get(0);
         int frames = Math.toIntExact(s.get(1));
-        int sub = ProsodyFeatures.SUB_FRAMES;
-        NDArray energy = prosody.get(":, :, 0:" + sub).mean(new int[] {2});
-        NDArray voiced = prosody.get(":, :, " + sub).gte(ProsodyFeatures.VOICED).toType(DataType.FLOAT32, false);
-        NDArray pitch = prosody.get(":, :, " + (sub + 1));
+        NDArray energy = prosody.get(":, :, 0:" + ProsodyFeatures.SUB_FRAMES).mean(new int[] {2});
+        NDArray voiced = prosody.get(":, :, " + ProsodyFeatures.VOICING).gte(ProsodyFeatures.VOICED)
+                .toType(DataType.FLOAT32, false);
+        NDArray pitch = prosody.get(":, :, " + ProsodyFeatures.PITCH);
         NDArray values = NDArrays.stack(new NDList(energy.mul(voiced), pitch.mul(voiced), voiced), 2);
         NDManager manager = prosody.getManager();
         int reaches = REACH_FRAMES.length;
-        NDArray spans = manager.create(spans(frames), new Shape((long) reaches * frames, frames));
+        NDArray spans = manager.create(SPANS.computeIfAbsent(frames, ProsodyContext::spans),
+                new Shape((long) reaches * frames, frames));
         NDArray widths = spans.sum(new int[] {1}).reshape(1, reaches, frames);
         // [R*T, T] @ [B, T, 3] -> [B, R*T, 3]: each frame's sums over each of its spans.
         NDArray sums = spans.matMul(values).reshape(batch, reaches, frames, PER_REACH);

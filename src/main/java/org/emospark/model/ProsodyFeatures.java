@@ -27,6 +27,9 @@ import ai.djl.ndarray.types.DataType;
  */
 public final class ProsodyFeatures {
     public static final int SUB_FRAMES = 4;
+    /** Where a half's voicing and pitch sit among its {@link #PER_HALF} values, after the sub-frame energies. */
+    public static final int VOICING = SUB_FRAMES;
+    public static final int PITCH = SUB_FRAMES + 1;
     public static final int PER_HALF = SUB_FRAMES + 2;
     public static final int PER_FRAME = 2 * PER_HALF;
     static final double MIN_F0_HZ = 60;
