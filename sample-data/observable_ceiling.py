@@ -18,13 +18,20 @@ Train (CCC penalises shrinkage). Two forms:
 It prints Devel and Test CCC against the gold labels next to the latent ceiling. Liking is
 0.5 a + 0.5 v in the generator, so its oracle is the mean of the other two.
 
+With --arousal-noise SD it also prints an oracle that hears arousal as a model measures it: every
+subject word's latent arousal plus Gaussian noise of that SD (seeded per recording), the estimator told
+the noise's variance. A measure of a word's arousal from its prosody that correlates r with the latent
+corresponds to SD = s * sqrt(1 / r^2 - 1), s the latent's SD (printed as "sd" of the latent prior), so
+the row says what a network can reach at best with prosody measured that well.
+
 On the dyadic corpus (--profile dyadic), whose interlocutor speaks 30-45 % of the time with its own
 emotion, it also prints a speaker-blind oracle: the same estimator fed every word, the interlocutor's
 too (its content words' ratings, and its own latent arousal at its word starts, which is what its
 prosody carries), as a model that cannot tell the speakers apart would see them.
 
     python3 sample-data/observable_ceiling.py [--profile sewa|dyadic] [--corpus DIR] [--truth DIR]
-        [--lexicon FILE]      (defaults: the profile's corpus, truth and lexicon in sample-data/)
+        [--lexicon FILE] [--arousal-noise SD]
+        (defaults: the profile's corpus, truth and lexicon in sample-data/; no noisy oracle)
 
 Only the Python standard library is used.
 """
@@ -54,7 +61,7 @@ def read_rows(path, header):
 
 
 class Recording:
-    def __init__(self, name, corpus, truth, ratings):
+    def __init__(self, name, corpus, truth, ratings, arousal_noise=0.0):
         self.name = name
         self.labels = [tuple(float(x) for x in r[2:5])
                        for r in read_rows(os.path.join(corpus, "labels", name + ".csv"), False)]
@@ -68,6 +75,9 @@ class Recording:
         # blind_*: every speaker's words, as a speaker-blind model would see them
         self.valence_obs, self.arousal_obs = [], []
         self.blind_valence_obs, self.blind_arousal_obs = [], []
+        # the subject's arousal as a measure with noise of SD arousal_noise hears it (--arousal-noise)
+        self.noisy_arousal_obs = []
+        noise = Random(name + "/arousal-noise")
         for r in read_rows(os.path.join(truth, "words", name + ".csv"), True):
             if r[2].startswith("<"):
                 continue
@@ -77,6 +87,7 @@ class Recording:
             if subject:
                 self.arousal_obs.append((start, self.latents[frame][0]))
                 self.blind_arousal_obs.append((start, self.latents[frame][0]))
+                self.noisy_arousal_obs.append((start, self.latents[frame][0] + noise.gauss(0.0, arousal_noise)))
             elif self.inter_arousal is not None:
                 self.blind_arousal_obs.append((start, self.inter_arousal[frame]))
             if word in ratings and word not in function:
@@ -195,9 +206,12 @@ class KrigingOracle:
         return [my + s * (x - mr) for r in recs for x in self.estimate(observations(r), len(r.labels))]
 
 
-def parse_args(description):
-    """--profile, --corpus, --truth, --lexicon with the generator's defaults for the profile."""
+def parse_args(description, arousal_noise=False):
+    """--profile, --corpus, --truth, --lexicon with the generator's defaults for the profile (and
+    --arousal-noise where asked for)."""
     p = argparse.ArgumentParser(description=description)
+    if arousal_noise:
+        p.add_argument("--arousal-noise", type=float, default=0.0, metavar="SD")
     p.add_argument("--profile", choices=sorted(generate.PROFILES), default="sewa")
     p.add_argument("--corpus", default=None)
     p.add_argument("--truth", default=None)
@@ -222,10 +236,12 @@ def recording_names(corpus):
 
 
 def main():
-    args = parse_args(__doc__.split("\n")[0])
+    args = parse_args(__doc__.split("\n")[0], arousal_noise=True)
+    if args.arousal_noise < 0:
+        raise SystemExit(f"--arousal-noise must be at least 0, not {args.arousal_noise}")
 
     ratings = {r[0]: float(r[1]) for r in read_rows(args.lexicon, True)}
-    splits = {split: [Recording(n, args.corpus, args.truth, ratings) for n in names]
+    splits = {split: [Recording(n, args.corpus, args.truth, ratings, args.arousal_noise) for n in names]
               for split, names in recording_names(args.corpus).items()}
     everything = [r for recs in splits.values() for r in recs]
 
@@ -249,12 +265,19 @@ def main():
     def valence_obs(r):
         return [(t, v - bias) for t, v, _ in r.valence_obs]
 
+    def noisy_arousal_obs(r):
+        return r.noisy_arousal_obs
+
     def blind_arousal_obs(r):
         return r.blind_arousal_obs
 
     def blind_valence_obs(r):
         return [(t, v - bias) for t, v, _ in r.blind_valence_obs]
 
+    if args.arousal_noise > 0:
+        sd = math.sqrt(prior.cov[0])
+        print(f"arousal heard +-{args.arousal_noise:g}: a subject word's arousal measured with correlation "
+              f"{sd / math.sqrt(sd * sd + args.arousal_noise ** 2):.2f} to the latent")
     print()
     print(f"{'estimator':36s} {'split':6s} {'arousal':>8s} {'valence':>8s} {'liking':>8s}")
     oracles = {}
@@ -264,10 +287,13 @@ def main():
         blind = [v - lat - bias for r in splits["Train"] for _, v, lat in r.blind_valence_obs]
         variants.append(("speaker-blind oracle", blind_arousal_obs, blind_valence_obs,
                          mean([e * e for e in blind])))
+    if args.arousal_noise > 0:
+        variants.append((f"arousal heard +-{args.arousal_noise:g}", noisy_arousal_obs, valence_obs, rating_var))
     for name, a_obs, v_obs, noise_var in variants:
+        nugget = AROUSAL_NUGGET + (args.arousal_noise ** 2 if a_obs is noisy_arousal_obs else 0.0)
         for two_sided in (False, True):
             oracles[f"{name}, {'two-sided' if two_sided else 'causal'}"] = (
-                KrigingOracle(prior, AROUSAL_NUGGET, two_sided).fit(splits["Train"], a_obs, 0), a_obs,
+                KrigingOracle(prior, nugget, two_sided).fit(splits["Train"], a_obs, 0), a_obs,
                 KrigingOracle(prior, noise_var, two_sided).fit(splits["Train"], v_obs, 1), v_obs)
     for split in ("Devel", "Test"):
         recs = splits[split]
