@@ -274,27 +274,27 @@ def main():
     def blind_valence_obs(r):
         return [(t, v - bias) for t, v, _ in r.blind_valence_obs]
 
+    # (name, arousal observations, their noise variance, valence observations, theirs)
+    variants = [("oracle", arousal_obs, AROUSAL_NUGGET, valence_obs, rating_var)]
+    if all(r.inter_arousal is not None for r in everything):
+        # the rating noise of a speaker-blind observer, measured on Train like the subject's
+        blind = [v - lat - bias for r in splits["Train"] for _, v, lat in r.blind_valence_obs]
+        variants.append(("speaker-blind oracle", blind_arousal_obs, AROUSAL_NUGGET, blind_valence_obs,
+                         mean([e * e for e in blind])))
     if args.arousal_noise > 0:
         sd = math.sqrt(prior.cov[0])
         print(f"arousal heard +-{args.arousal_noise:g}: a subject word's arousal measured with correlation "
               f"{sd / math.sqrt(sd * sd + args.arousal_noise ** 2):.2f} to the latent")
+        variants.append((f"arousal heard +-{args.arousal_noise:g}", noisy_arousal_obs,
+                         AROUSAL_NUGGET + args.arousal_noise ** 2, valence_obs, rating_var))
     print()
     print(f"{'estimator':36s} {'split':6s} {'arousal':>8s} {'valence':>8s} {'liking':>8s}")
     oracles = {}
-    variants = [("oracle", arousal_obs, valence_obs, rating_var)]
-    if all(r.inter_arousal is not None for r in everything):
-        # the rating noise of a speaker-blind observer, measured on Train like the subject's
-        blind = [v - lat - bias for r in splits["Train"] for _, v, lat in r.blind_valence_obs]
-        variants.append(("speaker-blind oracle", blind_arousal_obs, blind_valence_obs,
-                         mean([e * e for e in blind])))
-    if args.arousal_noise > 0:
-        variants.append((f"arousal heard +-{args.arousal_noise:g}", noisy_arousal_obs, valence_obs, rating_var))
-    for name, a_obs, v_obs, noise_var in variants:
-        nugget = AROUSAL_NUGGET + (args.arousal_noise ** 2 if a_obs is noisy_arousal_obs else 0.0)
+    for name, a_obs, a_var, v_obs, v_var in variants:
         for two_sided in (False, True):
             oracles[f"{name}, {'two-sided' if two_sided else 'causal'}"] = (
-                KrigingOracle(prior, nugget, two_sided).fit(splits["Train"], a_obs, 0), a_obs,
-                KrigingOracle(prior, noise_var, two_sided).fit(splits["Train"], v_obs, 1), v_obs)
+                KrigingOracle(prior, a_var, two_sided).fit(splits["Train"], a_obs, 0), a_obs,
+                KrigingOracle(prior, v_var, two_sided).fit(splits["Train"], v_obs, 1), v_obs)
     for split in ("Devel", "Test"):
         recs = splits[split]
         gold = [[lab[d] for r in recs for lab in r.labels] for d in range(3)]

@@ -30,8 +30,8 @@ public final class ProsodyContext {
     static final int[] REACH_FRAMES = {5, 10, 20, 40};
     private static final int PER_REACH = 3;
     public static final int PER_FRAME = PER_REACH * REACH_FRAMES.length;
-    /** {@link #spans} by window length: every batch of a run has the same few lengths, so each is built once. */
-    private static final Map<Integer, float[]> SPANS = new ConcurrentHashMap<>();
+    /** {@link Spans} by window length: every batch of a run has the same few lengths, so each is built once. */
+    private static final Map<Integer, Spans> SPANS = new ConcurrentHashMap<>();
 
     private ProsodyContext() {
     }
@@ -54,9 +54,9 @@ public final class ProsodyContext {
         NDArray values = NDArrays.stack(new NDList(energy.mul(voiced), pitch.mul(voiced), voiced), 2);
         NDManager manager = prosody.getManager();
         int reaches = REACH_FRAMES.length;
-        NDArray spans = manager.create(SPANS.computeIfAbsent(frames, ProsodyContext::spans),
-                new Shape((long) reaches * frames, frames));
-        NDArray widths = spans.sum(new int[] {1}).reshape(1, reaches, frames);
+        Spans cached = SPANS.computeIfAbsent(frames, Spans::of);
+        NDArray spans = manager.create(cached.matrix, new Shape((long) reaches * frames, frames));
+        NDArray widths = manager.create(cached.widths, new Shape(1, reaches, frames));
         // [R*T, T] @ [B, T, 3] -> [B, R*T, 3]: each frame's sums over each of its spans.
         NDArray sums = spans.matMul(values).reshape(batch, reaches, frames, PER_REACH);
         NDArray count = sums.get(":, :, :, 2");
@@ -66,17 +66,24 @@ public final class ProsodyContext {
         return context.transpose(0, 2, 1, 3).reshape(batch, frames, PER_FRAME);
     }
 
-    /** One row per (reach, frame): 1 over the frames within the reach of that frame, 0 elsewhere. */
-    private static float[] spans(int frames) {
-        float[] out = new float[REACH_FRAMES.length * frames * frames];
-        for (int r = 0; r < REACH_FRAMES.length; r++) {
-            for (int t = 0; t < frames; t++) {
-                int row = (r * frames + t) * frames;
-                int from = Math.max(0, t - REACH_FRAMES[r]);
-                int to = Math.min(frames, t + REACH_FRAMES[r] + 1);
-                Arrays.fill(out, row + from, row + to, 1f);
+    /**
+     * The spans of a window length: {@code matrix} has one row per (reach, frame), 1 over the frames within the reach
+     * of that frame and 0 elsewhere; {@code widths} holds each row's number of frames.
+     */
+    private record Spans(float[] matrix, float[] widths) {
+        static Spans of(int frames) {
+            float[] matrix = new float[REACH_FRAMES.length * frames * frames];
+            float[] widths = new float[REACH_FRAMES.length * frames];
+            for (int r = 0; r < REACH_FRAMES.length; r++) {
+                for (int t = 0; t < frames; t++) {
+                    int row = r * frames + t;
+                    int from = Math.max(0, t - REACH_FRAMES[r]);
+                    int to = Math.min(frames, t + REACH_FRAMES[r] + 1);
+                    Arrays.fill(matrix, row * frames + from, row * frames + to, 1f);
+                    widths[row] = to - from;
+                }
             }
+            return new Spans(matrix, widths);
         }
-        return out;
     }
 }
