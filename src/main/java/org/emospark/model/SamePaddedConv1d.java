@@ -1,6 +1,7 @@
 package org.emospark.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -8,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -63,6 +65,56 @@ public final class SamePaddedConv1d extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
+        BlockPadded conv = blockPadded(ps, x, training);
+        NDArray y = Conv1d.conv1d(conv.input(), conv.weight(), conv.bias()).singletonOrThrow();
+        return new NDList(conv.outPad() > 0 ? y.get(":, 0:" + filters) : y);
+    }
+
+    /**
+     * This convolution followed by a max-pool of size = stride = {@code pool}: {@code [B, C_in, L]} to {@code [B,
+     * filters, L / pool]}, computed span by span along the signal so that each span's convolution output (before the
+     * pool) holds at most {@code spanBytes} (at least one pool's worth).
+     *
+     * <p>Why spans: the convolution's output is {@code pool} times larger than what the pool keeps (the paper's first
+     * layer: 64 block-padded channels of every sample, hundreds of MB a batch), and written to memory and read back
+     * whole it costs more than the convolution's arithmetic. A span's output small enough for the CPU's cache is
+     * pooled while it is still there. The spans start at multiples of {@code pool} and each sees its own
+     * {@code k - 1} neighbouring samples, so the values are the whole signal's.
+     */
+    public NDArray forwardPooled(ParameterStore ps, NDArray x, int pool, long spanBytes, boolean training) {
+        long batch = x.getShape().get(0);
+        long length = x.getShape().get(2);
+        if (length % pool != 0) {
+            throw new IllegalArgumentException("Signal length " + length + " is not a whole number of pools of " + pool);
+        }
+        BlockPadded conv = blockPadded(ps, x, training);
+        long bytesPerPool = batch * (filters + conv.outPad()) * Float.BYTES * (long) pool;
+        long span = Math.max(1, spanBytes / bytesPerPool) * pool;
+        Shape poolShape = new Shape(pool);
+        NDArray pooled;
+        if (span >= length) {
+            NDArray y = Conv1d.conv1d(conv.input(), conv.weight(), conv.bias()).singletonOrThrow();
+            pooled = Pool.maxPool1d(y, poolShape, poolShape, new Shape(0), false);
+        } else {
+            NDList parts = new NDList((int) ((length + span - 1) / span));
+            for (long start = 0; start < length; start += span) {
+                long end = Math.min(length, start + span);
+                NDArray y = Conv1d.conv1d(conv.input().get(":, :, " + start + ":" + (end + kernel - 1)), conv.weight(),
+                        conv.bias()).singletonOrThrow();
+                parts.add(Pool.maxPool1d(y, poolShape, poolShape, new Shape(0), false));
+                // Freed now, the next span's output takes the same, still cached, memory (autograd keeps its own reference).
+                y.close();
+            }
+            pooled = NDArrays.concat(parts, 2);
+        }
+        return conv.outPad() > 0 ? pooled.get(":, 0:" + filters) : pooled;
+    }
+
+    /** The 'same'-padded input and the kernel, with channels padded to whole blocks. */
+    private record BlockPadded(NDArray input, NDArray weight, NDArray bias, long outPad) {
+    }
+
+    private BlockPadded blockPadded(ParameterStore ps, NDArray x, boolean training) {
         long channels = x.getShape().get(1);
         long inPad = channels > 1 ? blockPadding(channels) : 0;
         long outPad = blockPadding(filters);
@@ -73,9 +125,7 @@ public final class SamePaddedConv1d extends AbstractBlock {
             weight = weight.pad(new Shape(0, 0, 0, inPad, 0, outPad), 0);
             bias = bias.pad(new Shape(0, outPad), 0);
         }
-        NDArray padded = x.pad(new Shape(padLeft, padRight, 0, inPad), 0);
-        NDArray y = Conv1d.conv1d(padded, weight, bias).singletonOrThrow();
-        return new NDList(outPad > 0 ? y.get(":, 0:" + filters) : y);
+        return new BlockPadded(x.pad(new Shape(padLeft, padRight, 0, inPad), 0), weight, bias, outPad);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.emospark.frames.WindowBatch;
 import org.emospark.metrics.Spread;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.ModelFlops;
+import org.emospark.model.ParalinguisticCnn;
 import org.emospark.model.SpeechEmotionNet;
 import org.emospark.model.TrainSettings;
 import org.emospark.model.data.NetworkInputs;
@@ -23,14 +24,20 @@ import org.emospark.model.data.NetworkInputs;
  * How fast the network trains on this machine against how fast it could: the DJL matrix-multiply rate
  * (the practical compute ceiling), the model's forward FLOPs per audio second ({@link ModelFlops}), and the
  * measured training-step throughput on synthetic windows (random audio, vectors and labels, so no lake is
- * needed and the data pipeline is out of the picture). A training step costs about three forward passes. Each
- * round measures all three; the report gives min / median / max over the rounds, and the shares of the matmul rate
- * are taken within a round.
+ * needed and the data pipeline is out of the picture). The audio is laid out as real frames are: each frame's
+ * samples in the subject half or the interlocutor half by turns of 1 to 5 s, the other half zeros. A training step
+ * costs about three forward passes. Each round measures all of them, and the forward pass twice: as the network
+ * runs it, and with its first layer computed as a plain convolution ({@link ParalinguisticCnn.FirstLayer#CONVOLUTION},
+ * the reference); the report gives min / median / max over the rounds, and the shares of the matmul rate and the
+ * ratio to the reference are taken within a round.
  */
 public final class ComputeBenchmark {
-    /** One round's figures: the matmul rate, then the best training step and the best forward pass of the round. */
+    /**
+     * One round's figures: the matmul rate, then the best training step, the best forward pass, and the best forward
+     * pass of the reference (the first convolution over the whole signal at once).
+     */
     public record Round(double matmulFlopsPerSecond, double trainAudioSecondsPerSecond,
-                        double forwardAudioSecondsPerSecond) {
+                        double forwardAudioSecondsPerSecond, double referenceForwardAudioSecondsPerSecond) {
     }
 
     /** The figures of every round (rounds alternate the three measurements, so load moves them alike). */
@@ -50,6 +57,16 @@ public final class ComputeBenchmark {
 
         public Spread forward() {
             return Spread.of(rounds.stream().map(Round::forwardAudioSecondsPerSecond).toList());
+        }
+
+        public Spread referenceForward() {
+            return Spread.of(rounds.stream().map(Round::referenceForwardAudioSecondsPerSecond).toList());
+        }
+
+        /** The forward pass's speed over the reference forward's, within a round. */
+        public Spread forwardOverReference() {
+            return Spread.of(rounds.stream()
+                    .map(r -> r.forwardAudioSecondsPerSecond() / r.referenceForwardAudioSecondsPerSecond()).toList());
         }
 
         public Spread training() {
@@ -81,6 +98,8 @@ public final class ComputeBenchmark {
                     forward().times(forwardFlops() / 1e9).format("%.1f")));
             s.append(String.format("  share of the same round's matmul rate: %s %%%n",
                     forwardShareOfMatmul().times(100).format("%.1f")));
+            s.append(String.format("forward, first convolution over the whole signal at once (reference): %s audio s per s; forward / reference: %s%n",
+                    referenceForward().format("%.1f"), forwardOverReference().format("%.2f")));
             s.append(String.format("training step: %s audio s per s, i.e. %s GFLOP/s (3x forward)%n",
                     training().format("%.1f"), training().times(3 * forwardFlops() / 1e9).format("%.1f")));
             s.append(String.format("  share of the same round's matmul rate (the compute limit): %s %%%n",
@@ -115,21 +134,39 @@ public final class ComputeBenchmark {
                     step.run(root, batch);
                     bestStep = Math.min(bestStep, (System.nanoTime() - t0) / 1e9);
                 }
-                double bestForward = Double.MAX_VALUE;
-                for (int i = 0; i <= steps; i++) {
-                    try (NDManager m = root.newSubManager()) {
-                        long t0 = System.nanoTime();
-                        net.forward(new ai.djl.training.ParameterStore(m, false), NetworkInputs.of(m, config, batch), false)
-                                .singletonOrThrow().toFloatArray();
-                        if (i > 0) {
-                            bestForward = Math.min(bestForward, (System.nanoTime() - t0) / 1e9);
-                        }
-                    }
-                }
-                measured.add(new Round(matmul, audioPerBatch / bestStep, audioPerBatch / bestForward));
+                double bestForward = bestForward(root, net, batch, steps, ParalinguisticCnn.SPAN_BYTES);
+                double bestReference = bestForward(root, net, batch, steps, Long.MAX_VALUE);
+                useSpans(net, ParalinguisticCnn.SPAN_BYTES);
+                measured.add(new Round(matmul, audioPerBatch / bestStep, audioPerBatch / bestForward,
+                        audioPerBatch / bestReference));
             }
             return new Figures(config, SpeechEmotionNet.parameterCount(net), matmulSize,
                     ModelFlops.perAudioSecond(config), settings.batchSize(), measured);
+        }
+    }
+
+    /** Seconds of the best of {@code steps} forward passes after one warm-up, the CNN's spans at most {@code spanBytes}. */
+    private static double bestForward(NDManager root, SpeechEmotionNet net, WindowBatch batch, int steps,
+                                      long spanBytes) {
+        useSpans(net, spanBytes);
+        ModelConfig config = net.config();
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i <= steps; i++) {
+            try (NDManager m = root.newSubManager()) {
+                long t0 = System.nanoTime();
+                net.forward(new ai.djl.training.ParameterStore(m, false), NetworkInputs.of(m, config, batch), false)
+                        .singletonOrThrow().toFloatArray();
+                if (i > 0) {
+                    best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+                }
+            }
+        }
+        return best;
+    }
+
+    private static void useSpans(SpeechEmotionNet net, long spanBytes) {
+        if (net.paralinguisticCnn() != null) {
+            net.paralinguisticCnn().spanBytes(spanBytes);
         }
     }
 
@@ -158,10 +195,29 @@ public final class ComputeBenchmark {
         for (int b = 0; b < batch; b++) {
             windows.add(new Window("synthetic", b * t, t, t));
         }
-        float[] audio = config.streams().usesParalinguistic() ? random(r, batch * t * config.frameInput(), 0.1f) : null;
+        float[] audio = config.streams().usesParalinguistic() ? turnsAudio(r, batch * t, config) : null;
         float[] semantic = config.streams().usesSemantic() ? random(r, batch * t * config.semanticInputs(), 0.25f) : null;
         float[] labels = random(r, batch * t * RecordingExample.OUTPUTS, 0.8f);
         return new WindowBatch(windows, t, audio, semantic, labels);
+    }
+
+    /** {@code frames} frames of random samples, each in one half by turns of 10 to 50 frames, the other half zeros. */
+    private static float[] turnsAudio(Random r, int frames, ModelConfig config) {
+        int half = config.frameSamples();
+        float[] audio = new float[frames * config.frameInput()];
+        boolean subject = true;
+        int turnLeft = 10 + r.nextInt(41);
+        for (int f = 0; f < frames; f++) {
+            int start = f * config.frameInput() + (subject ? 0 : half);
+            for (int i = 0; i < half; i++) {
+                audio[start + i] = (r.nextFloat() * 2 - 1) * 0.1f;
+            }
+            if (--turnLeft == 0) {
+                subject = !subject;
+                turnLeft = 10 + r.nextInt(41);
+            }
+        }
+        return audio;
     }
 
     private static float[] random(Random r, int n, float scale) {

@@ -3,11 +3,27 @@ package org.emospark.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.emospark.corpus.audio.AudioDecoders;
+import org.emospark.corpus.audio.AudioReading;
+import org.emospark.corpus.audio.Resampling;
+import org.emospark.corpus.text.TurnsFileParser;
+import org.emospark.frames.FrameInputBuilder;
+import org.emospark.frames.TurnSpan;
+import org.emospark.frames.Window;
+import org.emospark.lake.PcmSource;
+import org.emospark.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 
 class ParalinguisticCnnTest {
@@ -61,7 +77,11 @@ class ParalinguisticCnnTest {
             Blocks.init(manager, cnn, new Shape(2, length));
             NDArray out = Blocks.infer(manager, cnn, manager.create(audio, new Shape(2, length)));
             assertEquals(new Shape(2, frames, 2), out.getShape());
+            // The first layer a pool at a time (the smallest span) gives the same values.
+            cnn.spanBytes(1);
+            float[] inSpans = Blocks.infer(manager, cnn, manager.create(audio, new Shape(2, length))).toFloatArray();
             float[] got = out.toFloatArray();
+            assertArrayEquals(got, inSpans, 1e-6f);
             for (int b = 0; b < 2; b++) {
                 double[][] x = {ConvReference.doubles(java.util.Arrays.copyOfRange(audio, b * length, (b + 1) * length))};
                 x = ConvReference.reluMaxPool(ConvReference.sameConv(x, ConvReference.weights(w1, 2, 1, 4),
@@ -92,6 +112,62 @@ class ParalinguisticCnnTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> Blocks.infer(manager, cnn, manager.zeros(new Shape(1, 30 * 4410))));
             assertEquals(true, e.getMessage().contains("multiple of 25"), e.getMessage());
+        }
+    }
+
+    /**
+     * The paper's CNN on a real recording of the sample corpus (resampled to 22.05 kHz, frames by its turns):
+     * the first layer in cache-sized spans gives the whole signal's features to 1e-5, in three windows: the
+     * recording's start, one across a turn change (both halves in use), and its zero-padded end.
+     */
+    @Test
+    void firstLayerInSpansGivesTheWholeSignalsFeaturesOnARealRecording() throws Exception {
+        Path corpus = TestSpark.repoRoot().resolve("sample-data/sewa-synth");
+        ModelConfig config = ModelConfig.faithful();
+        float[] pcm;
+        try (InputStream in = Files.newInputStream(corpus.resolve("audio/Train_01.wav"))) {
+            pcm = AudioReading.readAll(Resampling.to(AudioDecoders.open(in, "Train_01.wav"), config.sampleRate()));
+        }
+        List<TurnSpan> turns = TurnSpan.subjectTurns(TurnsFileParser.parse(
+                Files.readAllBytes(corpus.resolve("turns/Train_01.csv")), "Train_01.csv").records());
+        FrameInputBuilder builder = FrameInputBuilder.faithful();
+        int frames = builder.framesFor(pcm.length);
+        boolean[] subject = builder.subjectFrames(turns, frames);
+        int change = 1;
+        while (subject[change] == subject[change - 1]) {
+            change++;
+        }
+        int t = config.windowFrames();
+        int last = frames - frames % t;
+        List<Window> windows = List.of(new Window("Train_01", 0, t, t),
+                new Window("Train_01", Math.max(0, change - t / 2), t, t),
+                new Window("Train_01", last, t, frames - last));
+        int length = t * config.frameInput();
+        float[] audio = new float[windows.size() * length];
+        List<Boolean> halves = new ArrayList<>();
+        for (int w = 0; w < windows.size(); w++) {
+            builder.fill(PcmSource.of(pcm), subject, windows.get(w), audio, w * length);
+        }
+        for (int f = windows.get(1).startFrame(); f < windows.get(1).startFrame() + t; f++) {
+            halves.add(subject[f]);
+        }
+        assertTrue(halves.contains(true) && halves.contains(false), "the middle window crosses a turn change");
+        assertTrue(frames % t != 0, "the last window is zero-padded");
+        Engine.getInstance().setRandomSeed(2021);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ParalinguisticCnn cnn = new ParalinguisticCnn(config);
+            cnn.initialize(manager, DataType.FLOAT32, new Shape(windows.size(), length));
+            NDArray input = manager.create(audio, new Shape(windows.size(), length));
+            float[] spans = Blocks.infer(manager, cnn, input).toFloatArray();
+            float[] whole = Blocks.infer(manager, cnn.spanBytes(Long.MAX_VALUE), input).toFloatArray();
+            double maxDiff = 0;
+            double maxValue = 0;
+            for (int i = 0; i < whole.length; i++) {
+                maxDiff = Math.max(maxDiff, Math.abs(spans[i] - whole[i]));
+                maxValue = Math.max(maxValue, Math.abs(whole[i]));
+            }
+            assertTrue(maxValue > 0.01, "the features are not all zero: " + maxValue);
+            assertTrue(maxDiff <= 1e-5, "max |spans - whole| = " + maxDiff);
         }
     }
 }

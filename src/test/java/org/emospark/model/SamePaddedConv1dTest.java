@@ -110,6 +110,75 @@ class SamePaddedConv1dTest {
         }
     }
 
+    /**
+     * Convolution and max-pool in spans along the signal: spans of one pool, of three pools (not dividing the
+     * length) and the whole signal give the plain reference's values, and in training the same kernel gradient.
+     */
+    @Test
+    void pooledInSpansGivesTheWholeSignalsValuesAndGradients() {
+        int in = 3;
+        int filters = 5;
+        int length = 40;
+        int pool = 4;
+        SamePaddedConv1d conv = new SamePaddedConv1d(filters, 8);
+        float[] w = Blocks.ramp(filters * in * 8, -0.6f, 0.011f);
+        float[] b = Blocks.ramp(filters, -0.1f, 0.05f);
+        float[] x = new float[2 * in * length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) Math.sin(0.37 * i) * (i % 7 == 0 ? 3 : 1);
+        }
+        long bytesPerPool = 2L * 16 * Float.BYTES * pool;  // batch 2, filters padded to a block of 16
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Blocks.preset(conv, "01conv_weight", w);
+            Blocks.preset(conv, "01conv_bias", b);
+            Blocks.init(manager, conv, new Shape(2, in, length));
+            NDArray input = manager.create(x, new Shape(2, in, length));
+            float[][] gradients = new float[3][];
+            long[] spans = {bytesPerPool, 3 * bytesPerPool, Long.MAX_VALUE};
+            for (int s = 0; s < spans.length; s++) {
+                NDArray got = conv.forwardPooled(new ai.djl.training.ParameterStore(manager, false), input, pool,
+                        spans[s], false);
+                assertEquals(new Shape(2, filters, length / pool), got.getShape());
+                float[] values = got.toFloatArray();
+                for (int item = 0; item < 2; item++) {
+                    double[][] xs = new double[in][];
+                    for (int c = 0; c < in; c++) {
+                        int from = (item * in + c) * length;
+                        xs[c] = ConvReference.doubles(java.util.Arrays.copyOfRange(x, from, from + length));
+                    }
+                    double[][] conv1 = ConvReference.sameConv(xs, ConvReference.weights(w, filters, in, 8),
+                            ConvReference.doubles(b));
+                    for (int f = 0; f < filters; f++) {
+                        for (int q = 0; q < length / pool; q++) {
+                            double max = Double.NEGATIVE_INFINITY;
+                            for (int o = 0; o < pool; o++) {
+                                max = Math.max(max, conv1[f][q * pool + o]);
+                            }
+                            assertEquals(max, values[(item * filters + f) * (length / pool) + q], 1e-4,
+                                    "span bytes " + spans[s] + ", item " + item + ", filter " + f + ", position " + q);
+                        }
+                    }
+                }
+                ai.djl.nn.Parameter kernel = conv.getChildren().get("01conv").getParameters().get("weight");
+                try (ai.djl.training.GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    NDArray y = conv.forwardPooled(new ai.djl.training.ParameterStore(manager, false), input, pool,
+                            spans[s], true);
+                    collector.backward(y.mul(y).sum());
+                }
+                // Gradients add up over backward passes: this pass's is the growth since the last one.
+                float[] total = kernel.getArray().getGradient().toFloatArray();
+                gradients[s] = total.clone();
+                for (int earlier = 0; earlier < s; earlier++) {
+                    for (int i = 0; i < total.length; i++) {
+                        gradients[s][i] -= gradients[earlier][i];
+                    }
+                }
+            }
+            assertArrayEquals(gradients[2], gradients[0], 1e-4f);
+            assertArrayEquals(gradients[2], gradients[1], 1e-4f);
+        }
+    }
+
     static float[] toFloat(double[] d) {
         float[] f = new float[d.length];
         for (int i = 0; i < d.length; i++) {
