@@ -31,7 +31,7 @@ import java.util.List;
  * {@link ModelConfig#prosodyContext()} its {@link ProsodyContext} follows them.
  *
  * <p>Cost: the first layer's activations are {@code B * 50 * T * frameInput} floats before pooling (441 MB
- * for B = 5, T = 100 faithful) with 2 % of the FLOPs; it is computed in cache-sized spans ({@link #SPAN_BYTES}),
+ * for B = 5, T = 100 faithful) with 4 % of the FLOPs; it is computed in cache-sized spans ({@link #SPAN_BYTES}),
  * each pooled before the next is computed.
  */
 public final class ParalinguisticCnn extends AbstractBlock {

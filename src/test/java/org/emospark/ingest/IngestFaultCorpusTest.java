@@ -64,6 +64,10 @@ class IngestFaultCorpusTest {
         wh.read(Tables.RECORDINGS).select("recording_id").collectAsList().forEach(r -> ingested.add(r.getString(0)));
         assertEquals(kept, ingested);
         assertTrue(expected.size() >= 25, "at least 25 kinds of fault: " + expected.size());
+        List<Row> shortWords = wh.read(Tables.WORDS).where("recording_id = 'Train_44'").orderBy("word_index").collectAsList();
+        assertEquals(List.of("hello", "there", "friend"), shortWords.stream().map(r -> r.<String>getAs("word")).toList());
+        assertTrue(shortWords.stream().allMatch(r -> r.<Double>getAs("start_s") >= 0 && r.<Double>getAs("end_s") <= 0.05),
+                "the 0.05 s recording's words lie within it: " + shortWords);
 
         IngestResult again = ingest(wh, CorpusLayout.AVEC2017, corpus);
         assertEquals(first.rejectsByReason(), again.rejectsByReason());
@@ -236,6 +240,10 @@ class IngestFaultCorpusTest {
         bytes("transcriptions/Train_42.csv", new byte[] {'0', ';', '1', ';', '\'', (byte) 0xC3, (byte) 0x28, '\'', '\n'},
                 "bad_encoding");
         labelled("Train_43", "0.100;0.900;'hello'\n9.000;9.500;'later'\n", "transcriptions", "utterance_beyond_audio");
+        // A 0.05 s recording whose one utterance holds three words: kept with its words, no reject (checked below).
+        WavFiles.write(corpus.resolve("audio/Train_44.wav"), WavFiles.tone(0.05, RATE, 250, 44), RATE);
+        kept.add("Train_44");
+        TestCorpus.text(corpus.resolve("transcriptions/Train_44.csv"), "0.000;0.050;'hello there friend'\n");
         TestCorpus.text(corpus.resolve("transcriptions/Train_45.csv"), "0.100;0.900;'nobody said this'\n");
         expect("transcriptions/Train_45.csv", "orphan_file");
         labelled("Train_50", "0.000;0.500\nstart;end\n", "turns", "bad_turn_line");
