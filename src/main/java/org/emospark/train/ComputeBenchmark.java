@@ -27,9 +27,9 @@ import org.emospark.model.data.NetworkInputs;
  * needed and the data pipeline is out of the picture). The audio is laid out as real frames are: each frame's
  * samples in the subject half or the interlocutor half by turns of 1 to 5 s, the other half zeros. A training step
  * costs about three forward passes. Each round measures all of them, and the forward pass twice: as the network
- * runs it, and with its first layer computed as a plain convolution ({@link ParalinguisticCnn.FirstLayer#CONVOLUTION},
- * the reference); the report gives min / median / max over the rounds, and the shares of the matmul rate and the
- * ratio to the reference are taken within a round.
+ * runs it, and with its first convolution over the whole signal at once before its pool (the reference; see
+ * {@link ParalinguisticCnn#SPAN_BYTES}); the report gives min / median / max over the rounds, and the shares of the
+ * matmul rate and the ratio to the reference are taken within a round.
  */
 public final class ComputeBenchmark {
     /**
@@ -40,7 +40,7 @@ public final class ComputeBenchmark {
                         double forwardAudioSecondsPerSecond, double referenceForwardAudioSecondsPerSecond) {
     }
 
-    /** The figures of every round (rounds alternate the three measurements, so load moves them alike). */
+    /** The figures of every round (rounds alternate the measurements, so load moves them alike). */
     public record Figures(ModelConfig config, long parameters, int matmulSize, Map<String, Double> forwardFlopsPerAudioSecond,
                           int batchSize, List<Round> rounds) {
         public Figures {

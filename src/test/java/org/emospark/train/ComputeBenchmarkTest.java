@@ -14,7 +14,7 @@ class ComputeBenchmarkTest {
         assertEquals(3, f.rounds().size());
         for (ComputeBenchmark.Round r : f.rounds()) {
             assertTrue(r.matmulFlopsPerSecond() > 0 && r.trainAudioSecondsPerSecond() > 0
-                    && r.forwardAudioSecondsPerSecond() > 0, r.toString());
+                    && r.forwardAudioSecondsPerSecond() > 0 && r.referenceForwardAudioSecondsPerSecond() > 0, r.toString());
         }
         Spread forward = f.forward();
         assertEquals(3, forward.count());
@@ -23,10 +23,15 @@ class ComputeBenchmarkTest {
         ComputeBenchmark.Round first = f.rounds().get(0);
         double share = first.forwardAudioSecondsPerSecond() * f.forwardFlops() / first.matmulFlopsPerSecond();
         assertTrue(share >= f.forwardShareOfMatmul().min() - 1e-12 && share <= f.forwardShareOfMatmul().max() + 1e-12);
+        // The ratio to the reference is taken within each round too.
+        double ratio = first.forwardAudioSecondsPerSecond() / first.referenceForwardAudioSecondsPerSecond();
+        assertTrue(ratio >= f.forwardOverReference().min() - 1e-12 && ratio <= f.forwardOverReference().max() + 1e-12);
         String report = f.report();
         assertTrue(report.contains("3 round(s), figures min / median / max"), report);
         assertTrue(report.contains("share of the same round's matmul rate"), report);
         assertTrue(report.matches("(?s).*forward \\(inference\\): [0-9.]+ / [0-9.]+ / [0-9.]+ audio s per s.*"), report);
+        assertTrue(report.matches("(?s).*\\(reference\\): [0-9.]+ / [0-9.]+ / [0-9.]+ audio s per s; forward / reference: "
+                + "[0-9.]+ / [0-9.]+ / [0-9.]+.*"), report);
     }
 
     @Test
