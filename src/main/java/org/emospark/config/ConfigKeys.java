@@ -40,6 +40,27 @@ public final class ConfigKeys {
     public static final ConfigKey W2V_PARTITIONS = new ConfigKey("emospark.embed.partitions", "1",
             "word2vec training partitions: more is faster on large text, but results then vary run to run.");
 
+    public static final ConfigKey ALIGN_ADVERSARIAL_ROUNDS = new ConfigKey("emospark.embed.adversarialRounds", "3000",
+            "Rounds of adversarial training in embed --align-method adversarial (each: 5 discriminator steps and one "
+                    + "step of the map, batches of 32 words).");
+    public static final ConfigKey S2V_VECTOR_SIZE = new ConfigKey("emospark.speech2vec.vectorSize", "100",
+            "Speech2Vec vector size (embed --speech2vec); the same as the word2vec set it is aligned into.");
+    public static final ConfigKey S2V_WINDOW = new ConfigKey("emospark.speech2vec.window", "3",
+            "Speech2Vec skip-gram window: each spoken word learns to reconstruct the acoustics of the words up to this "
+                    + "many before and after it in its utterance (its authors: 3).");
+    public static final ConfigKey S2V_EPOCHS = new ConfigKey("emospark.speech2vec.epochs", "20",
+            "Passes of Speech2Vec training over all (word, neighbour) pairs.");
+    public static final ConfigKey S2V_BATCH = new ConfigKey("emospark.speech2vec.batchSize", "64",
+            "(word, neighbour) pairs per Speech2Vec training step.");
+    public static final ConfigKey S2V_LEARNING_RATE = new ConfigKey("emospark.speech2vec.learningRate", "0.001",
+            "Adam's step size for Speech2Vec.");
+    public static final ConfigKey S2V_MIN_COUNT = new ConfigKey("emospark.speech2vec.minCount", "1",
+            "Words spoken fewer times are left out of the Speech2Vec set (1: every spoken word has a vector).");
+    public static final ConfigKey S2V_MAX_WORD_SECONDS = new ConfigKey("emospark.speech2vec.maxWordSeconds", "1.0",
+            "Speech2Vec reads at most this much of a word (its first MFCC frames): longer words cost no more.");
+    public static final ConfigKey S2V_SEED = new ConfigKey("emospark.speech2vec.seed", "2021",
+            "Seed of Speech2Vec's initial weights and pair order: the same lake and seed give the same vectors.");
+
     public static final ConfigKey MODEL_FUSION = new ConfigKey("emospark.model.fusion", "attention",
             "How the two streams are fused: attention (the paper) or concat (its ablation).");
     public static final ConfigKey MODEL_STREAMS = new ConfigKey("emospark.model.streams", "both",
@@ -173,6 +194,8 @@ public final class ConfigKeys {
     public static List<ConfigKey> all() {
         return List.of(WAREHOUSE, SAMPLE_RATE, FRAME_SECONDS, CHUNK_SECONDS, INGEST_TASKS, SPARK_MASTER_DEFAULT,
                 WORD_TIMING, W2V_VECTOR_SIZE, W2V_WINDOW, W2V_MIN_COUNT, W2V_ITERATIONS, W2V_SEED, W2V_PARTITIONS,
+                ALIGN_ADVERSARIAL_ROUNDS, S2V_VECTOR_SIZE, S2V_WINDOW, S2V_EPOCHS, S2V_BATCH, S2V_LEARNING_RATE, S2V_MIN_COUNT, S2V_MAX_WORD_SECONDS,
+                S2V_SEED,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
                 MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_PROSODY_CONTEXT, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, TRAIN_EPOCHS,
                 TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_EDGE_WINDOWS, TRAIN_AVERAGE_EPOCHS, TRAIN_CARRY_STATE,

@@ -117,7 +117,16 @@ public final class RecordingStream {
                 .speakingRates(speakingRates(head.getList(head.fieldIndex("word_frames"))));
         // The chunks stay in Spark's iterator until the model reads them: a task holds one window's chunks, not the
         // recording's.
-        recording.streamChunks(new Iterator<>() {
+        recording.streamChunks(chunks(stream));
+        return recording;
+    }
+
+    /**
+     * The audio chunks left in a recording's rows (after its head row), read as they are asked for: rows with
+     * {@code start_sample}, {@code sample_rate} and {@code pcm}.
+     */
+    public static Iterator<PcmChunk> chunks(Iterator<Row> stream) {
+        return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return stream.hasNext();
@@ -129,8 +138,7 @@ public final class RecordingStream {
                 return new PcmChunk(chunk.<Long>getAs("start_sample"), chunk.<Integer>getAs("sample_rate"),
                         chunk.getAs("pcm"));
             }
-        });
-        return recording;
+        };
     }
 
     private static List<TurnSpan> turns(List<Row> rows) {

@@ -2,21 +2,27 @@ package org.emospark.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
+import org.emospark.config.ConfigKeys;
 import org.emospark.config.EmosparkConfig;
 import org.emospark.features.embedding.EmbedAction;
 import org.emospark.features.embedding.EmbedSettings;
 import org.emospark.features.embedding.ValenceLexicon;
 import org.emospark.features.embedding.VectorFormat;
+import org.emospark.features.embedding.WordTranslation;
+import org.emospark.features.speech2vec.Speech2VecSettings;
 import org.emospark.lake.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "embed", mixinStandardHelpOptions = true,
         description = {"Make word vectors for the semantic stream: train word2vec (Spark MLlib, skip-gram) on the",
-                "lake's transcripts plus optional plain text, or import pretrained vectors. Writes the embeddings",
-                "and embedding_sets tables; word2vec parameters come from emospark.embed.* (see conf/)."})
+                "lake's transcripts plus optional plain text, import pretrained vectors, or learn Speech2Vec vectors",
+                "from the lake's own speech. Writes the embeddings and embedding_sets tables; parameters come from",
+                "emospark.embed.* and emospark.speech2vec.* (see conf/)."})
 public final class EmbedJob extends SparkJob {
     @Option(names = "--text", paramLabel = "PATH",
             description = "Folder or glob of plain-text files (one sentence per line) to train on beside the transcripts.")
@@ -46,7 +52,25 @@ public final class EmbedJob extends SparkJob {
                     + "space a model was trained in.")
     String alignTo;
 
+    @Option(names = "--concat", paramLabel = "SET,SET", split = ",",
+            description = "Make a set of these sets' vectors one after the other for every word (zeros where a set "
+                    + "lacks it), e.g. text and aligned speech vectors as one semantic input.")
+    List<String> concat;
+
+    @Option(names = "--align-method", paramLabel = "METHOD", defaultValue = "procrustes",
+            description = "How --align-to finds the map: procrustes (fitted on the words both sets hold) or adversarial "
+                    + "(MUSE: no dictionary; adversarial training, then Procrustes over mutual nearest neighbours). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String alignMethod;
+
+    @Option(names = "--speech2vec",
+            description = "Learn the vectors from the corpus's speech instead of text: an encoder-decoder over the MFCCs "
+                    + "of every timed word, trained to reconstruct its neighbours (Speech2Vec). Add --align-to SET to "
+                    + "map them into a word2vec set's space, as the paper does.")
+    boolean speech2vec;
+
     private VectorFormat parsedFormat;
+    private WordTranslation.Method parsedAlignMethod;
 
     @Override
     protected String appName() {
@@ -59,8 +83,28 @@ public final class EmbedJob extends SparkJob {
             throw new IllegalArgumentException("Give --import or --text, not both: --text adds training text, "
                     + "--import skips training");
         }
+        if (concat != null && (importFile != null || text != null || speech2vec)) {
+            throw new IllegalArgumentException("--concat combines existing sets: give it without --import, --text and "
+                    + "--speech2vec");
+        }
+        if (speech2vec && (importFile != null || text != null)) {
+            throw new IllegalArgumentException("--speech2vec learns from the lake's speech: give it without --import "
+                    + "and --text");
+        }
+        if (speech2vec) {
+            Speech2VecSettings.from(config);
+        }
+        parsedAlignMethod = switch (alignMethod.trim().toLowerCase(Locale.ROOT)) {
+            case "procrustes" -> WordTranslation.Method.PROCRUSTES;
+            case "adversarial" -> WordTranslation.Method.ADVERSARIAL;
+            default -> throw new IllegalArgumentException("Unknown alignment method '" + alignMethod
+                    + "'; expected procrustes or adversarial");
+        };
+        if (alignTo == null && parsedAlignMethod != WordTranslation.Method.PROCRUSTES) {
+            throw new IllegalArgumentException("--align-method needs --align-to SET: the set to align into");
+        }
         try {
-            parsedFormat = VectorFormat.valueOf(format.trim().toUpperCase(java.util.Locale.ROOT));
+            parsedFormat = VectorFormat.valueOf(format.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown vector format '" + format
                     + "'; expected auto, word2vec_text, word2vec_binary, fasttext_vec or glove_text");
@@ -73,11 +117,18 @@ public final class EmbedJob extends SparkJob {
         EmbedAction action = new EmbedAction(warehouse, EmbedSettings.from(config)).name(name);
         if (importFile != null) {
             action.importFile(importFile, parsedFormat);
+        } else if (concat != null) {
+            action.concatenate(concat);
         } else if (text != null) {
             action.textDir(text);
+        } else if (speech2vec) {
+            action.speech2vec(Speech2VecSettings.from(config)).progress(line -> {
+                System.err.println(line);
+                System.err.flush();
+            });
         }
         if (alignTo != null) {
-            action.alignTo(alignTo);
+            action.alignTo(alignTo).alignMethod(parsedAlignMethod, config.getInt(ConfigKeys.ALIGN_ADVERSARIAL_ROUNDS));
         }
         if (lexicon != null) {
             action.lexicon(readLexicon(warehouse, lexicon));

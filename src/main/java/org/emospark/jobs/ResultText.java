@@ -91,6 +91,9 @@ public final class ResultText {
         if (r.sentences() > 0) {
             sb.append(String.format("  trained on %d sentences, %d tokens%n", r.sentences(), r.tokens()));
         }
+        if (r.speech2vec() != null) {
+            sb.append("  ").append(r.speech2vec().describe()).append(System.lineSeparator());
+        }
         if (r.alignment() != null) {
             sb.append("  ").append(r.alignment().describe()).append(System.lineSeparator());
         }

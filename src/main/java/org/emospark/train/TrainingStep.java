@@ -18,6 +18,7 @@ import java.util.function.BiFunction;
 import org.emospark.frames.WindowBatch;
 import org.emospark.model.CccLoss;
 import org.emospark.model.ModelConfig;
+import org.emospark.model.ParameterUpdate;
 import org.emospark.model.SpeechEmotionNet;
 import org.emospark.model.StreamingNetwork;
 import org.emospark.model.TrainSettings;
@@ -117,13 +118,7 @@ public final class TrainingStep {
                 }
             }
             clip.apply(step);
-            for (Parameter p : parameters) {
-                NDArray weight = p.getArray();
-                NDArray grad = weight.getGradient();
-                grad.attach(step);
-                adam.update(p.getId(), weight, grad);
-                grad.subi(grad);
-            }
+            ParameterUpdate.apply(adam, parameters, step);
             return value;
         }
     }

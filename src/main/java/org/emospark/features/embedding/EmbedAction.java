@@ -10,6 +10,11 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -27,8 +32,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.emospark.corpus.text.TagSynonyms;
 import org.emospark.corpus.text.TextNormalizer;
+import org.emospark.features.speech2vec.Speech2VecReport;
+import org.emospark.features.speech2vec.Speech2VecSettings;
+import org.emospark.features.speech2vec.Speech2VecTrainer;
+import org.emospark.features.speech2vec.SpokenWords;
 import org.emospark.lake.KeyedMerge;
 import org.emospark.lake.MergeCounts;
+import org.emospark.lake.TableDef;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
 import org.emospark.runtime.JobGroup;
@@ -39,13 +49,16 @@ import org.emospark.runtime.SparkAction;
  * Makes a set of word vectors for the semantic stream and stores it in {@code embeddings}, with a
  * row in {@code embedding_sets} recording where it came from. Either trains word2vec (Spark MLlib,
  * skip-gram) on the lake's transcripts, optionally plus a folder of plain-text files (one sentence
- * per line), or imports pretrained vectors (word2vec text/binary, fastText .vec, GloVe text). Text
+ * per line), or imports pretrained vectors (word2vec text/binary, fastText .vec, GloVe text), or learns
+ * Speech2Vec vectors from the lake's own speech (MFCCs of every timed word computed in the executors, the
+ * encoder-decoder trained on the driver; {@link Speech2VecTrainer}). Text
  * goes through {@link TextNormalizer} and tags through {@link TagSynonyms}, exactly as at lookup.
  * The set's name is derived from its configuration and inputs, so re-running the same embed changes
  * nothing. Cost: training is one MLlib job over the text; an import reads the file on the driver.
  */
 public final class EmbedAction extends SparkAction<EmbedResult> {
     static final String SOURCE_WORD2VEC = "word2vec";
+    static final String SOURCE_SPEECH2VEC = "speech2vec";
     private final Warehouse warehouse;
     private final EmbedSettings settings;
     private String textDir;
@@ -54,6 +67,11 @@ public final class EmbedAction extends SparkAction<EmbedResult> {
     private String name;
     private Map<String, Double> lexicon;
     private String alignTo;
+    private Speech2VecSettings speech2vec;
+    private List<String> concatenated;
+    private WordTranslation.Method alignMethod = WordTranslation.Method.PROCRUSTES;
+    private int adversarialRounds;
+    private Consumer<String> progress = line -> { };
 
     public EmbedAction(Warehouse warehouse, EmbedSettings settings) {
         super(warehouse.spark(), "embed");
@@ -95,31 +113,91 @@ public final class EmbedAction extends SparkAction<EmbedResult> {
         return this;
     }
 
+    /**
+     * How {@link #alignTo} finds its map: Procrustes over the shared words (the default), or adversarially without a
+     * dictionary for {@code rounds} rounds (seeded by the word2vec seed).
+     */
+    public EmbedAction alignMethod(WordTranslation.Method method, int rounds) {
+        this.alignMethod = Objects.requireNonNull(method, "method");
+        if (method == WordTranslation.Method.ADVERSARIAL && rounds < 1) {
+            throw new IllegalArgumentException("Adversarial alignment needs at least one round, cannot have: " + rounds);
+        }
+        this.adversarialRounds = rounds;
+        return this;
+    }
+
+    /** Learn Speech2Vec vectors from the lake's spoken words instead of word2vec from text. */
+    public EmbedAction speech2vec(Speech2VecSettings value) {
+        this.speech2vec = value;
+        return this;
+    }
+
+    /**
+     * Make a set whose vector for each word is the vectors of these sets one after the other (zeros for a set that
+     * lacks the word), e.g. text and aligned speech vectors as one semantic input.
+     */
+    public EmbedAction concatenate(List<String> sets) {
+        if (sets.size() < 2) {
+            throw new IllegalArgumentException("Concatenating needs at least two embedding sets, not " + sets);
+        }
+        this.concatenated = List.copyOf(sets);
+        return this;
+    }
+
+    /** Where per-epoch progress lines of Speech2Vec go. */
+    public EmbedAction progress(Consumer<String> value) {
+        this.progress = Objects.requireNonNull(value, "progress");
+        return this;
+    }
+
     @Override
     protected String description() {
-        return importFile != null ? "Importing word vectors from " + importFile : "Training word2vec on the corpus transcripts" + (textDir != null ? " and " + textDir : "");
+        return importFile != null ? "Importing word vectors from " + importFile
+                : concatenated != null ? "Concatenating embedding sets " + String.join(", ", concatenated)
+                : speech2vec != null ? "Learning Speech2Vec vectors from the corpus's spoken words"
+                : "Training word2vec on the corpus transcripts" + (textDir != null ? " and " + textDir : "");
     }
 
     @Override
     protected EmbedResult run(JobGroup group) {
         SparkSession spark = warehouse.spark();
-        group.step(importFile != null ? "Importing word vectors from " + importFile
-                : "Training word2vec on transcripts" + (textDir != null ? " and " + textDir : ""));
+        if ((importFile != null ? 1 : 0) + (speech2vec != null ? 1 : 0) + (concatenated != null ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("Import vectors, learn Speech2Vec vectors or concatenate sets: one at a "
+                    + "time");
+        }
+        group.step(description());
         if (alignTo != null) {
             // At the door: training or reading a large file first would waste the run.
             int targetDims = EmbeddingSets.dims(warehouse, alignTo);
-            if (importFile == null && targetDims != settings.vectorSize()) {
+            if (speech2vec != null && targetDims != speech2vec.vectorSize()) {
+                throw new IllegalArgumentException("Cannot align " + speech2vec.vectorSize() + "-dim Speech2Vec vectors "
+                        + "into " + alignTo + " of " + targetDims + " dims: set emospark.speech2vec.vectorSize="
+                        + targetDims);
+            }
+            if (importFile == null && speech2vec == null && concatenated == null && targetDims != settings.vectorSize()) {
                 throw new IllegalArgumentException("Cannot align " + settings.vectorSize() + "-dim word2vec vectors "
                         + "into " + alignTo + " of " + targetDims + " dims: set emospark.embed.vectorSize=" + targetDims);
             }
         }
-        Built built = importFile != null ? importVectors() : train();
+        Speech2VecReport speech = null;
+        Built built;
+        if (importFile != null) {
+            built = importVectors();
+        } else if (concatenated != null) {
+            built = concatenation();
+        } else if (speech2vec != null) {
+            SpeechBuilt s = learnSpeech2Vec(group);
+            built = s.built();
+            speech = s.report();
+        } else {
+            built = train();
+        }
         WordTranslation.Report alignment = null;
         if (alignTo != null) {
             group.step("Aligning " + built.name + " into " + alignTo);
             WordVectors vectors = vectorsOf(built);
             WordTranslation.Aligned aligned = WordTranslation.align(vectors, EmbeddingSets.load(warehouse, alignTo,
-                    null), alignTo);
+                    null), alignTo, alignMethod, adversarialRounds, settings.seed());
             alignment = aligned.report();
             built = aligned(built, vectors, aligned);
         }
@@ -137,7 +215,7 @@ public final class EmbedAction extends SparkAction<EmbedResult> {
                     0.2);
         }
         return new EmbedResult(built.name, built.source, built.dims, built.vocabularySize, built.sentences,
-                built.tokens, neighbours, alignment, counts, group.elapsedSeconds());
+                built.tokens, neighbours, alignment, speech, counts, group.elapsedSeconds());
     }
 
     private record Built(String name, String source, int dims, long vocabularySize, String config, String lineage,
@@ -188,6 +266,88 @@ public final class EmbedAction extends SparkAction<EmbedResult> {
         }
     }
 
+    /** The sets side by side; its name follows from theirs, so concatenating again changes nothing. */
+    private Built concatenation() {
+        List<WordVectors> parts = new ArrayList<>();
+        Set<String> words = new TreeSet<>();
+        int dims = 0;
+        for (String set : concatenated) {
+            WordVectors v = EmbeddingSets.load(warehouse, set, null);
+            parts.add(v);
+            words.addAll(v.words());
+            dims += v.dims();
+        }
+        String lineage = "concat:" + String.join("+", concatenated);
+        String setName = name != null ? name : "concat-" + shortHash(lineage);
+        String source = "concat";
+        List<Row> rows = new ArrayList<>(words.size());
+        for (String word : words) {
+            float[] joined = new float[dims];
+            int at = 0;
+            for (WordVectors part : parts) {
+                part.copyInto(word, joined, at);
+                at += part.dims();
+            }
+            rows.add(RowFactory.create(setName, word, toList(joined), dims, source));
+        }
+        String config = "{\"concatenated\":[" + concatenated.stream().map(s -> "\"" + s + "\"")
+                .collect(Collectors.joining(",")) + "]}";
+        return new Built(setName, source, dims, rows.size(), config, lineage,
+                warehouse.spark().createDataFrame(rows, Tables.EMBEDDINGS.schema()), 0, 0);
+    }
+
+    private record SpeechBuilt(Built built, Speech2VecReport report) {
+    }
+
+    /**
+     * MFCCs of every timed word in the executors, then Speech2Vec trained on the driver. The set is named by its
+     * settings and the versions of the tables it heard, so a rerun on the same lake names (and rewrites) the same set.
+     */
+    private SpeechBuilt learnSpeech2Vec(JobGroup group) {
+        for (TableDef t : List.of(Tables.WORDS, Tables.AUDIO_CHUNKS, Tables.RECORDINGS)) {
+            if (!warehouse.exists(t)) {
+                throw new IllegalArgumentException("Nothing to learn Speech2Vec vectors from: no " + t.name()
+                        + " table in " + warehouse + " (run ingest first)");
+            }
+        }
+        // Table versions tell runs on one lake apart; the content digest tells lakes apart, whose versions repeat.
+        String lineage = "words@" + warehouse.version(Tables.WORDS) + ";audio_chunks@"
+                + warehouse.version(Tables.AUDIO_CHUNKS) + ";recordings@" + warehouse.version(Tables.RECORDINGS)
+                + ";content:" + spokenContentDigest();
+        group.step("Computing the MFCCs of every timed word");
+        long extracting = System.nanoTime();
+        SpokenWords.Collected heard = SpokenWords.collect(SpokenWords.of(warehouse, speech2vec));
+        double extractSeconds = (System.nanoTime() - extracting) / 1e9;
+        if (heard.words().isEmpty()) {
+            throw new IllegalArgumentException("Nothing to learn Speech2Vec vectors from: " + warehouse
+                    + " has no timed word with audio" + (heard.skipped().isEmpty() ? "" : " " + heard.skipped()));
+        }
+        group.step("Training Speech2Vec (" + speech2vec.toJson() + ") on " + heard.words().size() + " spoken words");
+        Speech2VecTrainer.Trained trained = Speech2VecTrainer.train(heard.words(), speech2vec, progress);
+        String setName = name != null ? name : "s2v-" + shortHash(speech2vec.toJson() + "|" + lineage);
+        List<Row> rows = new ArrayList<>();
+        trained.vectors().forEach((word, v) -> rows.add(RowFactory.create(setName, word, toList(v),
+                speech2vec.vectorSize(), SOURCE_SPEECH2VEC)));
+        Built built = new Built(setName, SOURCE_SPEECH2VEC, speech2vec.vectorSize(), rows.size(), speech2vec.toJson(),
+                lineage, warehouse.spark().createDataFrame(rows, Tables.EMBEDDINGS.schema()), 0, heard.words().size());
+        return new SpeechBuilt(built, new Speech2VecReport(heard.recordings(), heard.words().size(), heard.skipped(),
+                trained.pairs(), trained.epochLosses(), extractSeconds, trained.seconds()));
+    }
+
+    /** A digest of what Speech2Vec hears: every timed word and every recording's audio fingerprint. */
+    private String spokenContentDigest() {
+        warehouse.spark().sparkContext().setJobDescription("Digesting the timed words and recordings heard");
+        Row words = warehouse.read(Tables.WORDS).agg(org.apache.spark.sql.functions.count("*"),
+                org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.xxhash64(col("recording_id"),
+                        col("word_index"), col("utterance_index"), col("word"), col("start_s"), col("end_s"))
+                        .cast(DataTypes.createDecimalType(38, 0)))).head();
+        Row recordings = warehouse.read(Tables.RECORDINGS).agg(org.apache.spark.sql.functions.count("*"),
+                org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.xxhash64(col("recording_id"),
+                        col("input_fingerprint"), col("num_samples"), col("sample_rate"))
+                        .cast(DataTypes.createDecimalType(38, 0)))).head();
+        return shortHash(words.mkString("|") + "|" + recordings.mkString("|"));
+    }
+
     private Built importVectors() {
         Path path = new Path(importFile);
         WordVectors vectors;
@@ -230,8 +390,12 @@ public final class EmbedAction extends SparkAction<EmbedResult> {
         // The target's name, not the table's version: this run's own write moves the version, and a rerun must name
         // the same set.
         String lineage = built.lineage + EmbeddingSets.ALIGNED_TO + report.target();
-        String setName = name != null ? name : built.name + "-aligned-" + shortHash(lineage);
-        String source = built.source + "+procrustes";
+        // Procrustes-aligned sets keep the names they always had; another method makes another set.
+        String setName = name != null ? name : built.name + "-aligned-" + shortHash(switch (report.method()) {
+            case PROCRUSTES -> lineage;
+            case ADVERSARIAL -> lineage + "|" + report.method().label() + "|" + adversarialRounds + "|" + settings.seed();
+        });
+        String source = built.source + "+" + report.method().label();
         List<Row> rows = new ArrayList<>();
         vectors.forEach((w, v) -> rows.add(RowFactory.create(setName, w, toList(aligned.alignment().apply(v)),
                 built.dims, source)));

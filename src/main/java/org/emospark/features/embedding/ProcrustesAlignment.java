@@ -71,6 +71,27 @@ public final class ProcrustesAlignment {
         return new ProcrustesAlignment(dims, orthogonalFactor(g, dims), 1);
     }
 
+    /** The orthogonal map nearest (in Frobenius norm) to a row-major d x d {@code w}: U V^T of its SVD. */
+    static ProcrustesAlignment nearestRotation(double[] w, int dims) {
+        double[] columnMajor = new double[dims * dims];
+        for (int r = 0; r < dims; r++) {
+            for (int c = 0; c < dims; c++) {
+                columnMajor[r + c * dims] = w[r * dims + c];
+            }
+        }
+        return new ProcrustesAlignment(dims, orthogonalFactor(columnMajor, dims), 1);
+    }
+
+    /** The same rotation with another scale. */
+    ProcrustesAlignment withScale(double value) {
+        return new ProcrustesAlignment(dims, w, value);
+    }
+
+    /** Row-major d x d, the scale left out. */
+    double[] matrix() {
+        return w.clone();
+    }
+
     public int dims() {
         return dims;
     }

@@ -9,9 +9,10 @@ import java.util.TreeSet;
 import org.emospark.runtime.Sha256;
 
 /**
- * Supervised alignment of one word-vector set into another over the words both know, and how good it is: the
- * shared words are split (by a hash of each word, so the split is the same on every run) into a dictionary the map
- * is fitted on and held-out words it is judged on. Judged as MUSE judges word translation: a held-out word counts
+ * Alignment of one word-vector set into another, and how good it is: supervised ({@link Method#PROCRUSTES}, fitted
+ * on the words both know) or without a dictionary ({@link Method#ADVERSARIAL}, {@link AdversarialAlignment}). The
+ * shared words are split (by a hash of each word, so the split is the same on every run) into a dictionary the
+ * supervised map is fitted on and held-out words every map is judged on. Judged as MUSE judges word translation: a held-out word counts
  * at k when its own target vector is among the k nearest (cosine) of all target vectors to its mapped source
  * vector. A random rotation is judged the same way, so the figures read against chance.
  */
@@ -26,31 +27,60 @@ public final class WordTranslation {
     private WordTranslation() {
     }
 
+    /** How the map is found. */
+    public enum Method {
+        /** Orthogonal Procrustes over the words both sets hold: the strong, simple reference. */
+        PROCRUSTES,
+        /** MUSE: adversarial training, then Procrustes over mutual CSLS neighbours; no shared words needed. */
+        ADVERSARIAL;
+
+        public String label() {
+            return switch (this) {
+                case PROCRUSTES -> "procrustes";
+                case ADVERSARIAL -> "adversarial+procrustes";
+            };
+        }
+    }
+
     /** The fitted map and its report. */
     public record Aligned(ProcrustesAlignment alignment, Report report) {
     }
 
     /** What the alignment was fitted on and how well it translates held-out words, against a random rotation. */
-    public record Report(String target, int dictionaryWords, int heldOutWords, double precisionAt1,
+    public record Report(String target, Method method, int dictionaryWords, int heldOutWords, double precisionAt1,
                          double precisionAt5, double randomPrecisionAt1, double randomPrecisionAt5, double scale) {
         public String describe() {
-            return String.format(Locale.ROOT, "aligned into %s by Procrustes on %d shared words; held-out word "
-                            + "translation (%d words judged) precision@1 %.1f%%, @5 %.1f%% (a random rotation: %.1f%%, %.1f%%)",
-                    target, dictionaryWords, heldOutWords, 100 * precisionAt1, 100 * precisionAt5,
+            String how = switch (method) {
+                case PROCRUSTES -> String.format(Locale.ROOT, "by Procrustes on %d shared words", dictionaryWords);
+                case ADVERSARIAL -> String.format(Locale.ROOT, "without a dictionary (adversarial, then Procrustes on "
+                        + "%d mutual CSLS neighbours)", dictionaryWords);
+            };
+            return String.format(Locale.ROOT, "aligned into %s %s; held-out word translation (%d words judged) "
+                            + "precision@1 %.1f%%, @5 %.1f%% (a random rotation: %.1f%%, %.1f%%)",
+                    target, how, heldOutWords, 100 * precisionAt1, 100 * precisionAt5,
                     100 * randomPrecisionAt1, 100 * randomPrecisionAt5);
         }
 
         public String toJson() {
-            return String.format(Locale.ROOT, "{\"alignedTo\":\"%s\",\"method\":\"procrustes\",\"dictionaryWords\":%d,"
+            return String.format(Locale.ROOT, "{\"alignedTo\":\"%s\",\"method\":\"%s\",\"dictionaryWords\":%d,"
                             + "\"heldOutWords\":%d,\"precisionAt1\":%.4f,\"precisionAt5\":%.4f,"
                             + "\"randomPrecisionAt1\":%.4f,\"randomPrecisionAt5\":%.4f,\"scale\":%.6f}",
-                    target, dictionaryWords, heldOutWords, precisionAt1, precisionAt5, randomPrecisionAt1,
-                    randomPrecisionAt5, scale);
+                    target, method.label(), dictionaryWords, heldOutWords, precisionAt1, precisionAt5,
+                    randomPrecisionAt1, randomPrecisionAt5, scale);
         }
     }
 
     /** Fits {@code source} into {@code target} (named {@code targetName}) over the words both hold. */
     public static Aligned align(WordVectors source, WordVectors target, String targetName) {
+        return align(source, target, targetName, Method.PROCRUSTES, 0, 0);
+    }
+
+    /**
+     * Fits {@code source} into {@code target} by {@code method}; {@code rounds} and {@code seed} are the adversarial
+     * training's (unused by Procrustes).
+     */
+    public static Aligned align(WordVectors source, WordVectors target, String targetName, Method method, int rounds,
+                                long seed) {
         if (source.dims() != target.dims()) {
             throw new IllegalArgumentException("Cannot align a set of " + source.dims() + " dims into " + targetName
                     + " of " + target.dims() + " dims: a rotation keeps the number of dimensions");
@@ -64,27 +94,43 @@ public final class WordTranslation {
         }
         // Fewer pairs than dimensions leave the rotation free in the directions no pair spans: it would translate
         // held-out words no better than chance (measured: 39 shared words in 100 dims, precision@1 0 %).
-        int needed = Math.max(MIN_DICTIONARY, source.dims());
+        int needed = method == Method.ADVERSARIAL ? 0 : Math.max(MIN_DICTIONARY, source.dims());
         if (dictionary.size() < needed || heldOut.size() < MIN_HELD_OUT) {
             throw new IllegalArgumentException("Too few words shared with " + targetName + " to align to it: "
                     + (dictionary.size() + heldOut.size()) + " (" + dictionary.size() + " to fit on, "
                     + heldOut.size() + " held out; at least " + needed + " and " + MIN_HELD_OUT + " needed, "
                     + "the fit at least as many as the vectors have dimensions)");
         }
+        Fit fit = switch (method) {
+            case PROCRUSTES -> supervised(source, target, dictionary);
+            case ADVERSARIAL -> {
+                AdversarialAlignment.Fitted f = AdversarialAlignment.fit(source, target, rounds, seed);
+                yield new Fit(f.map(), f.dictionaryPairs());
+            }
+        };
+        ProcrustesAlignment fitted = fit.map();
+        int fittedOn = fit.pairs();
+        ProcrustesAlignment random = ProcrustesAlignment.random(source.dims(), 2021);
+        NearestWords nearest = new NearestWords(target);
+        List<String> judged = heldOut.subList(0, Math.min(heldOut.size(), MAX_JUDGED));
+        double[] fittedPrecision = precision(fitted, source, judged, nearest);
+        double[] randomPrecision = precision(random, source, judged, nearest);
+        return new Aligned(fitted, new Report(targetName, method, fittedOn, judged.size(), fittedPrecision[0],
+                fittedPrecision[1], randomPrecision[0], randomPrecision[1], fitted.scale()));
+    }
+
+    /** A map and the number of word pairs it was fitted on. */
+    private record Fit(ProcrustesAlignment map, int pairs) {
+    }
+
+    private static Fit supervised(WordVectors source, WordVectors target, List<String> dictionary) {
         List<float[]> from = new ArrayList<>();
         List<float[]> to = new ArrayList<>();
         for (String word : dictionary) {
             from.add(source.get(word));
             to.add(target.get(word));
         }
-        ProcrustesAlignment fitted = ProcrustesAlignment.fit(from, to);
-        ProcrustesAlignment random = ProcrustesAlignment.random(source.dims(), 2021);
-        NearestWords nearest = new NearestWords(target);
-        List<String> judged = heldOut.subList(0, Math.min(heldOut.size(), MAX_JUDGED));
-        double[] fittedPrecision = precision(fitted, source, judged, nearest);
-        double[] randomPrecision = precision(random, source, judged, nearest);
-        return new Aligned(fitted, new Report(targetName, dictionary.size(), judged.size(), fittedPrecision[0],
-                fittedPrecision[1], randomPrecision[0], randomPrecision[1], fitted.scale()));
+        return new Fit(ProcrustesAlignment.fit(from, to), dictionary.size());
     }
 
     static boolean isHeldOut(String word) {

@@ -215,7 +215,8 @@ public final class LakeExamples {
             List<Float> v = r.getList(2);
             if (v.size() != dims) {
                 throw new IllegalArgumentException("semantic_frames vectors have " + v.size() + " dimensions but the model "
-                        + "expects " + dims + " (set " + set + ")");
+                        + "expects " + dims + " (set " + set + "): train with --conf emospark.embed.vectorSize=" + v.size()
+                        + ", the width of the network's word input");
             }
             float[] a = new float[dims + (rate ? 1 : 0)];
             for (int i = 0; i < dims; i++) {
