@@ -14,6 +14,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.SigmoidBinaryCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
@@ -53,6 +54,8 @@ public final class AdversarialAlignment {
     static final int MAX_WORDS = 5_000;
     static final int BATCH = 32;
     static final float LEARNING_RATE = 0.1f;
+    /** On logits, with soft labels: the discriminator's loss, and (labels flipped) the map's. */
+    private static final SigmoidBinaryCrossEntropyLoss CROSS_ENTROPY = new SigmoidBinaryCrossEntropyLoss();
 
     private AdversarialAlignment() {
     }
@@ -149,7 +152,7 @@ public final class AdversarialAlignment {
                         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                             NDArray logits = discriminator.forward(new ParameterStore(step, false), new NDList(both),
                                     true).singletonOrThrow();
-                            collector.backward(crossEntropy(logits, truth));
+                            collector.backward(CROSS_ENTROPY.evaluate(new NDList(truth), new NDList(logits)));
                         }
                         ParameterUpdate.apply(discriminatorSgd, discriminatorParameters, step);
                     }
@@ -165,7 +168,7 @@ public final class AdversarialAlignment {
                         NDArray mapped = words.matMul(map.transpose());
                         NDArray logits = discriminator.forward(new ParameterStore(step, false), new NDList(mapped),
                                 false).singletonOrThrow();
-                        collector.backward(crossEntropy(logits, fooled));
+                        collector.backward(CROSS_ENTROPY.evaluate(new NDList(fooled), new NDList(logits)));
                     }
                     NDArray grad = map.getGradient();
                     grad.attach(step);
@@ -175,18 +178,12 @@ public final class AdversarialAlignment {
                     ParameterUpdate.discard(discriminatorParameters, step);
                 }
             }
-            float[] values = w;
-            double[] out = new double[values.length];
-            for (int i = 0; i < values.length; i++) {
-                out[i] = values[i];
+            double[] out = new double[w.length];
+            for (int i = 0; i < w.length; i++) {
+                out[i] = w[i];
             }
             return out;
         }
-    }
-
-    /** Sigmoid cross-entropy of {@code logits} against soft {@code truth}, averaged, in its stable form. */
-    private static NDArray crossEntropy(NDArray logits, NDArray truth) {
-        return logits.maximum(0f).sub(logits.mul(truth)).add(logits.abs().neg().exp().add(1f).log()).mean();
     }
 
     private static float[] batch(float[][] rows, Random random, int d) {

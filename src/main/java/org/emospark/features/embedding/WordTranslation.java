@@ -94,12 +94,18 @@ public final class WordTranslation {
         }
         // Fewer pairs than dimensions leave the rotation free in the directions no pair spans: it would translate
         // held-out words no better than chance (measured: 39 shared words in 100 dims, precision@1 0 %).
-        int needed = method == Method.ADVERSARIAL ? 0 : Math.max(MIN_DICTIONARY, source.dims());
-        if (dictionary.size() < needed || heldOut.size() < MIN_HELD_OUT) {
+        int needed = Math.max(MIN_DICTIONARY, source.dims());
+        if (method == Method.PROCRUSTES && (dictionary.size() < needed || heldOut.size() < MIN_HELD_OUT)) {
             throw new IllegalArgumentException("Too few words shared with " + targetName + " to align to it: "
                     + (dictionary.size() + heldOut.size()) + " (" + dictionary.size() + " to fit on, "
                     + heldOut.size() + " held out; at least " + needed + " and " + MIN_HELD_OUT + " needed, "
                     + "the fit at least as many as the vectors have dimensions)");
+        }
+        // The adversarial map needs no shared word, but its quality is judged on held-out shared ones.
+        if (method == Method.ADVERSARIAL && heldOut.size() < MIN_HELD_OUT) {
+            throw new IllegalArgumentException("Too few words shared with " + targetName + " to judge an alignment "
+                    + "into it: " + heldOut.size() + " held out of " + (dictionary.size() + heldOut.size())
+                    + " shared words, at least " + MIN_HELD_OUT + " needed");
         }
         Fit fit = switch (method) {
             case PROCRUSTES -> supervised(source, target, dictionary);

@@ -115,6 +115,17 @@ class AdversarialAlignmentTest {
         assertTrue(report.toJson().contains("\"method\":\"adversarial+procrustes\""), report.toJson());
     }
 
+    @Test
+    void setsWithoutSharedWordsCannotBeJudged() {
+        Spaces s = spaces(4, 60, 2);
+        WordVectors.Builder renamed = WordVectors.builder(4);
+        s.target().forEach((word, v) -> renamed.put("other-" + word, v));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WordTranslation.align(s.source(), renamed.build(), "t", WordTranslation.Method.ADVERSARIAL, 20, 5));
+        assertTrue(e.getMessage().contains("to judge an alignment into it: 0 held out of 0 shared words"),
+                e.getMessage());
+    }
+
     /** The share of source rows whose nearest target row (cosine) is their own. */
     private static double translated(ProcrustesAlignment map, float[][] x, float[][] y) {
         int right = 0;
