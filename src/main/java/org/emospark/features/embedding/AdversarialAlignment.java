@@ -87,10 +87,11 @@ public final class AdversarialAlignment {
 
     /** The refinement rounds from {@code start} over unit rows, and the selection among them and the start. */
     static Fitted refine(ProcrustesAlignment start, float[][] x, float[][] y) {
-        ProcrustesAlignment map = start;
-        Fitted best = new Fitted(map, 0, "adversarial", criterion(map, x, y));
+        // One CSLS matrix per map gives both its criterion and the next round's dictionary.
+        Matched matched = match(start, x, y);
+        Fitted best = new Fitted(start, 0, "adversarial", matched.criterion());
         for (int r = 1; r <= REFINEMENTS; r++) {
-            List<int[]> pairs = mutualCslsPairs(map, x, y);
+            List<int[]> pairs = matched.pairs();
             if (pairs.isEmpty()) {
                 break;
             }
@@ -100,10 +101,10 @@ public final class AdversarialAlignment {
                 from.add(x[p[0]]);
                 to.add(y[p[1]]);
             }
-            map = ProcrustesAlignment.fit(from, to);
-            double criterion = criterion(map, x, y);
-            if (criterion > best.criterion()) {
-                best = new Fitted(map, pairs.size(), "refinement " + r, criterion);
+            ProcrustesAlignment map = ProcrustesAlignment.fit(from, to);
+            matched = match(map, x, y);
+            if (matched.criterion() > best.criterion()) {
+                best = new Fitted(map, pairs.size(), "refinement " + r, matched.criterion());
             }
         }
         return best;
@@ -194,11 +195,17 @@ public final class AdversarialAlignment {
         return out;
     }
 
+    /** What one map's CSLS matrix says: the mutual best pairs, and MUSE's criterion. */
+    private record Matched(List<int[]> pairs, double criterion) {
+    }
+
     /**
      * CSLS similarities of every mapped source row to every target row, {@code [n, m]} row-major: 2 cos - r_T(x) -
-     * r_S(y), r the mean cosine to the {@value #CSLS_K} nearest of the other side.
+     * r_S(y), r the mean cosine to the {@value #CSLS_K} nearest of the other side; then the pairs that are each
+     * other's best match, and the mean cosine between each source row and its best match (MUSE's model-selection
+     * criterion).
      */
-    static float[] csls(ProcrustesAlignment map, float[][] x, float[][] y) {
+    private static Matched match(ProcrustesAlignment map, float[][] x, float[][] y) {
         float[][] mapped = new float[x.length][];
         for (int i = 0; i < x.length; i++) {
             mapped[i] = ValenceNeighbours.normalised(map.apply(x[i]));
@@ -225,20 +232,12 @@ public final class AdversarialAlignment {
             }
             rTarget[j] = meanOfLargest(column, CSLS_K);
         }
-        float[] out = new float[n * m];
+        float[] s = new float[n * m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                out[i * m + j] = (float) (2 * cos[i * m + j] - rSource[i] - rTarget[j]);
+                s[i * m + j] = (float) (2 * cos[i * m + j] - rSource[i] - rTarget[j]);
             }
         }
-        return out;
-    }
-
-    /** Pairs (source row, target row) that are each other's best CSLS match. */
-    static List<int[]> mutualCslsPairs(ProcrustesAlignment map, float[][] x, float[][] y) {
-        float[] s = csls(map, x, y);
-        int n = x.length;
-        int m = y.length;
         int[] bestTarget = new int[n];
         int[] bestSource = new int[m];
         Arrays.fill(bestSource, -1);
@@ -259,29 +258,24 @@ public final class AdversarialAlignment {
             bestTarget[i] = best;
         }
         List<int[]> pairs = new ArrayList<>();
+        double cosines = 0;
         for (int i = 0; i < n; i++) {
             if (bestSource[bestTarget[i]] == i) {
                 pairs.add(new int[] {i, bestTarget[i]});
             }
+            cosines += cos[i * m + bestTarget[i]];
         }
-        return pairs;
+        return new Matched(pairs, cosines / n);
+    }
+
+    /** Pairs (source row, target row) that are each other's best CSLS match. */
+    static List<int[]> mutualCslsPairs(ProcrustesAlignment map, float[][] x, float[][] y) {
+        return match(map, x, y).pairs();
     }
 
     /** MUSE's model-selection criterion: the mean cosine between each source word and its CSLS translation. */
     static double criterion(ProcrustesAlignment map, float[][] x, float[][] y) {
-        float[] s = csls(map, x, y);
-        int m = y.length;
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            int best = 0;
-            for (int j = 1; j < m; j++) {
-                if (s[i * m + j] > s[i * m + best]) {
-                    best = j;
-                }
-            }
-            sum += ValenceNeighbours.dot(ValenceNeighbours.normalised(map.apply(x[i])), y[best]);
-        }
-        return sum / x.length;
+        return match(map, x, y).criterion();
     }
 
     private static double meanOfLargest(float[] values, int k) {

@@ -62,6 +62,10 @@ public final class Speech2VecTrainer {
             throw new IllegalArgumentException("Speech2Vec needs utterances of at least two timed words to learn from "
                     + "neighbours; the lake's " + words.size() + " spoken words have none");
         }
+        Map<String, Integer> occurrences = new TreeMap<>();
+        for (SpokenWord w : words) {
+            occurrences.merge(w.word(), 1, Integer::sum);
+        }
         long started = System.nanoTime();
         List<Double> losses = new ArrayList<>();
         Map<String, float[]> vectors;
@@ -91,11 +95,7 @@ public final class Speech2VecTrainer {
                 progress.accept(String.format(Locale.ROOT, "speech2vec epoch %d/%d: reconstruction error %.4f per "
                         + "coefficient (%,d pairs)", epoch, settings.epochs(), mean, pairs.size()));
             }
-            vectors = vectors(root, net, words, settings.minCount());
-        }
-        Map<String, Integer> occurrences = new TreeMap<>();
-        for (SpokenWord w : words) {
-            occurrences.merge(w.word(), 1, Integer::sum);
+            vectors = vectors(root, net, words, occurrences, settings.minCount());
         }
         return new Trained(vectors, occurrences, pairs.size(), losses, (System.nanoTime() - started) / 1e9);
     }
@@ -190,7 +190,8 @@ public final class Speech2VecTrainer {
      * speech as such), which says nothing about the word and would dominate any rotation into another space; MUSE
      * centres embeddings for the same reason before mapping them.
      */
-    static Map<String, float[]> vectors(NDManager root, Speech2VecNet net, List<SpokenWord> words, int minCount) {
+    static Map<String, float[]> vectors(NDManager root, Speech2VecNet net, List<SpokenWord> words,
+                                        Map<String, Integer> occurrences, int minCount) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             order.add(i);
@@ -198,7 +199,6 @@ public final class Speech2VecTrainer {
         order.sort(Comparator.comparingInt(i -> words.get(i).frames()));
         int d = net.dims();
         Map<String, double[]> sums = new TreeMap<>();
-        Map<String, Integer> counts = new TreeMap<>();
         int c = Mfcc.COEFFICIENTS;
         for (int from = 0; from < order.size(); from += ENCODE_BATCH) {
             List<Integer> batch = order.subList(from, Math.min(order.size(), from + ENCODE_BATCH));
@@ -219,13 +219,12 @@ public final class Speech2VecTrainer {
                 for (int k = 0; k < d; k++) {
                     sum[k] += encoded[i * d + k];
                 }
-                counts.merge(word, 1, Integer::sum);
             }
         }
         Map<String, double[]> means = new TreeMap<>();
         double[] centre = new double[d];
         sums.forEach((word, sum) -> {
-            int count = counts.get(word);
+            int count = occurrences.get(word);
             if (count >= minCount) {
                 double[] v = new double[d];
                 for (int k = 0; k < d; k++) {
