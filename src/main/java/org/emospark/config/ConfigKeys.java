@@ -105,6 +105,11 @@ public final class ConfigKeys {
             "A second LSTM reads each window backwards beside the first, so every frame's prediction hears the rest "
                     + "of its window, as a batch scorer of recorded archives can; such a model scores window by "
                     + "window and cannot carry the LSTM's state (emospark.train.carryState) (the authors' code: false).");
+    public static final ConfigKey MODEL_SMOOTH_SECONDS = new ConfigKey("emospark.model.smoothSeconds", "2.0",
+            "Replace each predicted value by its mean over a centred window of this many seconds of the recording "
+                    + "(as AVEC's baselines post-process continuous predictions): frame-to-frame jitter is not emotion. "
+                    + "Part of the model: evaluate and score predict with it, train reports its Devel CCC with it "
+                    + "(and still chooses the epoch on the network's own outputs); 0: none (the authors' code: 0).");
 
     public static final ConfigKey TRAIN_EPOCHS = new ConfigKey("emospark.train.epochs", "30",
             "The most epochs to train.");
@@ -197,7 +202,7 @@ public final class ConfigKeys {
                 ALIGN_ADVERSARIAL_ROUNDS, S2V_VECTOR_SIZE, S2V_WINDOW, S2V_EPOCHS, S2V_BATCH, S2V_LEARNING_RATE, S2V_MIN_COUNT, S2V_MAX_WORD_SECONDS,
                 S2V_SEED,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
-                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_PROSODY_CONTEXT, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, TRAIN_EPOCHS,
+                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_PROSODY_CONTEXT, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, MODEL_SMOOTH_SECONDS, TRAIN_EPOCHS,
                 TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_EDGE_WINDOWS, TRAIN_AVERAGE_EPOCHS, TRAIN_CARRY_STATE,
                 TRAIN_MODALITY_DROPOUT, TRAIN_AUGMENT_VOICE, TRAIN_AUGMENT_GAIN_DB, TRAIN_AUGMENT_SNR_DB, TRAIN_SCHEDULE, TRAIN_SEED,
                 FUSION_INIT,

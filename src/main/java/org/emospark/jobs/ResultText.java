@@ -240,8 +240,10 @@ public final class ResultText {
             s.append(String.format("  left out:    %s (%s)%n", e.getKey(), e.getValue()));
         }
         DimensionScores d = m.devel();
-        s.append(String.format("  best epoch:  %d of %d; Devel CCC arousal %.3f, valence %.3f, liking %.3f (mean %.3f)%n",
-                m.bestEpoch(), m.epochs().size(), d.arousal().ccc(), d.valence().ccc(), d.liking().ccc(), d.meanCcc()));
+        s.append(String.format("  best epoch:  %d of %d; Devel CCC arousal %.3f, valence %.3f, liking %.3f (mean %.3f)%s%n",
+                m.bestEpoch(), m.epochs().size(), d.arousal().ccc(), d.valence().ccc(), d.liking().ccc(), d.meanCcc(),
+                m.config().smoothSeconds() > 0 ? String.format(", outputs smoothed over %.1f s (the epoch's own: mean %.3f)",
+                        m.config().smoothSeconds(), m.epochs().get(m.bestEpoch() - 1).devel().meanCcc()) : ""));
         s.append(String.format("  training:    %.1f s, %.1f s of audio per second, %.1f%% of it waiting for data%n",
                 m.trainWallSeconds(), m.audioSecondsPerSecond(), 100 * m.dataWaitFraction()));
         s.append(String.format("  %s%n", r.registered()));

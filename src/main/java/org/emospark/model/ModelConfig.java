@@ -54,6 +54,10 @@ import java.util.List;
  * @param prosodyContext append {@link ProsodyContext} (the subject's voiced energy, pitch and talk share over
  *                       0.5-4 s around each frame) after the {@link ProsodyFeatures}; needs {@code prosody}
  *                       (faithful false; left out of the JSON when false)
+ * @param smoothSeconds each output is replaced by its mean over a centred window of about this many seconds of the
+ *                      recording after the network ({@link #smoothingHalfWidth()} frames either side, fewer at the
+ *                      recording's edges; {@code model.predict.OutputSmoothing}), as AVEC's baselines post-process
+ *                      continuous predictions; 0: none (faithful 0; left out of the JSON when 0)
  */
 public record ModelConfig(
         int sampleRate,
@@ -77,7 +81,8 @@ public record ModelConfig(
         boolean prosody,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean speakingRate,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean bidirectional,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean prosodyContext)
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean prosodyContext,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) double smoothSeconds)
         implements Serializable {
 
     /** How the two projected streams are combined. */
@@ -141,7 +146,7 @@ public record ModelConfig(
                        double forgetBias, int outputs, Fusion fusion, Streams streams, LossWeights lossWeights,
                        int semanticDims, int windowFrames) {
         this(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection, streamSize, lstmUnits, cellClip,
-                forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames, false, false, false, false, false);
+                forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames, false, false, false, false, false, 0);
     }
 
     public ModelConfig {
@@ -178,6 +183,9 @@ public record ModelConfig(
         if (prosodyContext && !prosody) {
             throw new IllegalArgumentException("Prosodic context is pooled from the prosodic descriptors: "
                     + "it needs prosody on");
+        }
+        if (!(smoothSeconds >= 0 && smoothSeconds <= 600)) {
+            throw new IllegalArgumentException("Smoothing must be between 0 and 600 seconds, cannot be: " + smoothSeconds);
         }
         positive("Semantic dimensions", semanticDims);
         positive("Window frames", windowFrames);
@@ -252,6 +260,14 @@ public record ModelConfig(
         return (int) ((long) frameInput() * cnnFilters.get(cnnFilters.size() - 1) / poolProduct());
     }
 
+    /**
+     * Frames either side of a frame that {@link #smoothSeconds()} averages it with: the window's half length in frames,
+     * rounded, so 2 s of 100 ms frames average 10 either side (21 frames); 0 when there is no smoothing.
+     */
+    public int smoothingHalfWidth() {
+        return (int) Math.round(smoothSeconds / (2 * frameSeconds));
+    }
+
     /** Window lengths must be a multiple of this, {@code P / gcd(frameInput, P)}: 25 for the faithful model. */
     public int windowFrameMultiple() {
         return (int) (poolProduct() / gcd(frameInput(), poolProduct()));
@@ -294,6 +310,10 @@ public record ModelConfig(
         return toBuilder().dropout(value).build();
     }
 
+    public ModelConfig withSmoothSeconds(double value) {
+        return toBuilder().smoothSeconds(value).build();
+    }
+
     /** A builder starting from this config, so a change names only what it changes. */
     public Builder toBuilder() {
         return new Builder(this);
@@ -323,6 +343,7 @@ public record ModelConfig(
         private boolean speakingRate;
         private boolean bidirectional;
         private boolean prosodyContext;
+        private double smoothSeconds;
 
         private Builder(ModelConfig c) {
             sampleRate = c.sampleRate;
@@ -347,6 +368,7 @@ public record ModelConfig(
             speakingRate = c.speakingRate;
             bidirectional = c.bidirectional;
             prosodyContext = c.prosodyContext;
+            smoothSeconds = c.smoothSeconds;
         }
 
         public Builder sampleRate(int v) { sampleRate = v; return this; }
@@ -371,11 +393,12 @@ public record ModelConfig(
         public Builder speakingRate(boolean v) { speakingRate = v; return this; }
         public Builder bidirectional(boolean v) { bidirectional = v; return this; }
         public Builder prosodyContext(boolean v) { prosodyContext = v; return this; }
+        public Builder smoothSeconds(double v) { smoothSeconds = v; return this; }
 
         public ModelConfig build() {
             return new ModelConfig(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection,
                     streamSize, lstmUnits, cellClip, forgetBias, outputs, fusion, streams, lossWeights, semanticDims,
-                    windowFrames, normalizeLevel, prosody, speakingRate, bidirectional, prosodyContext);
+                    windowFrames, normalizeLevel, prosody, speakingRate, bidirectional, prosodyContext, smoothSeconds);
         }
     }
 

@@ -29,7 +29,8 @@ public final class ConfiguredTraining {
                 c.getBoolean(ConfigKeys.MODEL_NORMALIZE_LEVEL), c.getBoolean(ConfigKeys.MODEL_PROSODY),
                 c.getBoolean(ConfigKeys.MODEL_SPEAKING_RATE), c.getBoolean(ConfigKeys.MODEL_BIDIRECTIONAL),
                 // The context is pooled from the descriptors: without them there is none to add.
-                c.getBoolean(ConfigKeys.MODEL_PROSODY) && c.getBoolean(ConfigKeys.MODEL_PROSODY_CONTEXT));
+                c.getBoolean(ConfigKeys.MODEL_PROSODY) && c.getBoolean(ConfigKeys.MODEL_PROSODY_CONTEXT),
+                c.getDouble(ConfigKeys.MODEL_SMOOTH_SECONDS));
     }
 
     public static TrainSettings settings(EmosparkConfig c) {
@@ -78,6 +79,7 @@ public final class ConfiguredTraining {
         k.put(ConfigKeys.MODEL_PROSODY_CONTEXT.name(), Boolean.toString(config.prosodyContext()));
         k.put(ConfigKeys.MODEL_SPEAKING_RATE.name(), Boolean.toString(config.speakingRate()));
         k.put(ConfigKeys.MODEL_BIDIRECTIONAL.name(), Boolean.toString(config.bidirectional()));
+        k.put(ConfigKeys.MODEL_SMOOTH_SECONDS.name(), Double.toString(config.smoothSeconds()));
         k.put(ConfigKeys.TRAIN_EPOCHS.name(), Integer.toString(settings.epochs()));
         k.put(ConfigKeys.TRAIN_PATIENCE.name(), Integer.toString(settings.patience()));
         k.put(ConfigKeys.TRAIN_BATCH.name(), Integer.toString(settings.batchSize()));

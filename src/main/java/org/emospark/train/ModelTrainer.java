@@ -25,11 +25,13 @@ import org.emospark.frames.WindowBatch;
 import org.emospark.frames.Windows;
 import org.emospark.metrics.DimensionScores;
 import org.emospark.metrics.EmotionScoring;
+import org.emospark.metrics.EmotionSeries;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
 import org.emospark.model.TrainSettings;
 import org.emospark.model.data.BatchAssembler;
 import org.emospark.model.data.NetworkInputs;
+import org.emospark.model.predict.OutputSmoothing;
 import org.emospark.model.predict.RecordingPredictor;
 import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.EpochReport;
@@ -47,10 +49,15 @@ import org.emospark.model.store.ModelStore;
  * ({@link TrainingStep}), the data-wait measurement and the AVEC development metric all sit between the steps.
  */
 public final class ModelTrainer {
-    /** The outcome: the best epoch's parameters (DJL's block format) and the history that chose it. */
+    /**
+     * The outcome: the best epoch's parameters (DJL's block format) and the history that chose it.
+     *
+     * @param keptDevel the kept model's Devel scores as it predicts (its outputs smoothed as its config says); the epochs'
+     *              own scores, which chose it, are the network's outputs as they are
+     */
     public record Result(ModelConfig config, TrainSettings settings, byte[] bestParameters, List<EpochReport> epochs,
-                         int bestEpoch, long parameterCount, double trainSeconds, double trainAudioSeconds,
-                         double dataWaitFraction) {
+                         int bestEpoch, DimensionScores keptDevel, long parameterCount, double trainSeconds,
+                         double trainAudioSeconds, double dataWaitFraction) {
         public EpochReport best() {
             return epochs.get(bestEpoch - 1);
         }
@@ -63,7 +70,7 @@ public final class ModelTrainer {
                                       List<String> train, List<String> devel, FusionOrigin fusion) {
             return new ModelManifest(modelId, name, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), config,
                     settings, embeddingSet, inputVersions, train, devel, trainAudioSeconds, parameterCount, epochs, bestEpoch,
-                    best().devel(), trainSeconds, audioSecondsPerSecond(), dataWaitFraction, fusion);
+                    keptDevel, trainSeconds, audioSecondsPerSecond(), dataWaitFraction, fusion);
         }
 
         /** Audio seconds trained on per wall second, over the training passes only (no dev evaluation). */
@@ -169,7 +176,9 @@ public final class ModelTrainer {
             Block trained = fusionOnly ? net.fusionNet() : net;
             TrainingStep step = new TrainingStep(trained, config, settings,
                     (windows.size() + settings.batchSize() - 1) / settings.batchSize());
-            RecordingPredictor predictor = new RecordingPredictor(trained, config, settings.batchSize(),
+            // Epochs are chosen on the network's own outputs: smoothing them (a post-processing of the kept model)
+            // would flatten a noisy Devel curve and change when patience runs out, not what the network learns.
+            RecordingPredictor predictor = new RecordingPredictor(trained, config.withSmoothSeconds(0), settings.batchSize(),
                     WindowMode.trainedWith(config, settings));
             progress.accept(String.format("training %s: %,d parameters%s, %d windows of %d frames (%.1f s of audio) from "
                             + "%d recordings, batch %d%s, %d devel recordings", label(fusionOnly),
@@ -190,6 +199,7 @@ public final class ModelTrainer {
             long started = System.nanoTime();
             List<EpochReport> history = new ArrayList<>();
             byte[] best = null;
+            List<EmotionSeries> bestSeries = null;
             int bestEpoch = 0;
             double bestMean = Double.NEGATIVE_INFINITY;
             long waitTotal = 0;
@@ -251,9 +261,11 @@ public final class ModelTrainer {
                 }
                 long passNanos = System.nanoTime() - epochStart;
                 DimensionScores dev;
+                List<EmotionSeries> series;
                 byte[] improvedParameters = null;
                 try (WeightAverage.Swap averaged = average == null ? null : average.swapIn()) {
-                    dev = EmotionScoring.onConcatenation(predictor.series(root, devel));
+                    series = predictor.series(root, devel);
+                    dev = EmotionScoring.onConcatenation(series);
                     if (Double.isFinite(dev.meanCcc()) && dev.meanCcc() > bestMean) {
                         // Read here, while the average (when there is one) stands in the weights' place.
                         improvedParameters = ModelStore.parametersOf(net);
@@ -269,6 +281,7 @@ public final class ModelTrainer {
                     bestMean = dev.meanCcc();
                     bestEpoch = epoch;
                     best = improvedParameters;
+                    bestSeries = series;
                 }
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 // ETA to the last epoch; early stopping can only make it shorter.
@@ -283,9 +296,24 @@ public final class ModelTrainer {
                 throw new IllegalStateException("Development CCC was never finite: the network predicts a constant; "
                         + "check the labels and the learning rate");
             }
-            return new Result(config, settings, best, List.copyOf(history), bestEpoch, SpeechEmotionNet.parameterCount(net),
+            return new Result(config, settings, best, List.copyOf(history), bestEpoch,
+                    EmotionScoring.onConcatenation(smoothed(bestSeries)), SpeechEmotionNet.parameterCount(net),
                     (System.nanoTime() - started) / 1e9, audioSeconds, (double) waitTotal / passTotal);
         }
+    }
+
+    /** The Devel series as the kept model predicts them: each recording's outputs smoothed as the config says. */
+    private List<EmotionSeries> smoothed(List<EmotionSeries> series) {
+        List<EmotionSeries> out = new ArrayList<>();
+        for (EmotionSeries e : series) {
+            float[][] predicted = new float[e.length()][];
+            for (int f = 0; f < predicted.length; f++) {
+                predicted[f] = e.predicted()[f].clone();
+            }
+            OutputSmoothing.centred(predicted, config.smoothingHalfWidth());
+            out.add(new EmotionSeries(e.recordingId(), e.frameSeconds(), predicted, e.gold()));
+        }
+        return out;
     }
 
     /** This epoch's windows: each recording's grid moved by a random offset in [0, T). */

@@ -58,6 +58,18 @@ class ModelConfigTest {
         assertInJsonOnlyWhenTrue("bidirectional", plain, both);
     }
 
+    @Test
+    void smoothingStaysOutOfOlderModelsJsonAndRoundTrips() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ModelConfig plain = ModelConfig.faithful();
+        ModelConfig smoothing = plain.withSmoothSeconds(2.0);
+
+        assertTrue(!json.writeValueAsString(plain).contains("smoothSeconds"), "ids of models without smoothing do not change");
+        assertTrue(json.writeValueAsString(smoothing).contains("\"smoothSeconds\":2.0"));
+        assertEquals(smoothing, json.readValue(json.writeValueAsString(smoothing), ModelConfig.class));
+        assertEquals(plain, json.readValue(json.writeValueAsString(plain), ModelConfig.class));
+    }
+
     /** A flag left out of the JSON when false (so ids of models without it do not change); both configs round-trip. */
     private static void assertInJsonOnlyWhenTrue(String flag, ModelConfig without, ModelConfig with) throws Exception {
         ObjectMapper json = new ObjectMapper();

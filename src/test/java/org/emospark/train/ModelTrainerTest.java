@@ -184,6 +184,32 @@ class ModelTrainerTest {
     }
 
     @Test
+    void smoothingChangesNeitherTheEpochsNorTheWeightsButTheKeptModelsDevelScoresAreItsSmoothedOutputs() {
+        TrainSettings four = SETTINGS.withEpochs(4);
+        // 2 ms frames: 0.012 s is three frames either side.
+        ModelConfig smoothing = CONFIG.withSmoothSeconds(0.012);
+        ModelTrainer.Result plain = new ModelTrainer(CONFIG, four, line -> { }).train(TRAIN, DEVEL);
+        ModelTrainer.Result smoothed = new ModelTrainer(smoothing, four, line -> { }).train(TRAIN, DEVEL);
+        assertEquals(plain.bestEpoch(), smoothed.bestEpoch(), "epochs are chosen on the network's own outputs");
+        assertArrayEquals(plain.bestParameters(), smoothed.bestParameters());
+        for (int e = 0; e < plain.epochs().size(); e++) {
+            assertEquals(plain.epochs().get(e).develMeanCcc(), smoothed.epochs().get(e).develMeanCcc(), 0.0, "epoch " + (e + 1));
+        }
+        assertEquals(plain.best().develMeanCcc(), plain.keptDevel().meanCcc(), 0.0, "without smoothing, the best epoch's");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SpeechEmotionNet net = new SpeechEmotionNet(smoothing);
+            net.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(smoothing, 1));
+            net.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(smoothed.bestParameters())));
+            double predicted = EmotionScoring.onConcatenation(new RecordingPredictor(net, smoothing, 2)
+                    .series(manager, DEVEL)).meanCcc();
+            assertEquals(predicted, smoothed.keptDevel().meanCcc(), 1e-6, "what evaluate and score will see");
+            assertNotEquals(smoothed.best().develMeanCcc(), smoothed.keptDevel().meanCcc(), 1e-4, "smoothing did something");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void edgeWindowsTrainOnEachRecordingsTailInAnOverlappingWindow() {
         // Windows of 12 frames over recordings of 40: three full windows each and a tail of 4 frames.
         ModelConfig twelve = CONFIG.withWindowFrames(12);

@@ -31,6 +31,8 @@ import org.emospark.model.data.NetworkInputs;
  ({@link StreamingNetwork#forwardStream}: the whole network from audio, or the fusion network from CNN features); the
  * recording's windows are read in order, so a {@link org.emospark.lake.PcmSource} that only reads forward
  * serves it. {@link WindowMode#OVERLAPPING}: the faithful windows and as many again half a window later, blended.
+ * Whatever the mode, each recording's outputs are then smoothed as the model says ({@link OutputSmoothing},
+ * {@link ModelConfig#smoothSeconds()}), over the whole recording.
  * Inference only: no dropout, no gradients ({@link InferenceMode}, on whichever thread calls).
  *
  * <p>Thread-safe: one predictor (and one network) can serve concurrent calls, each with its own manager. Every
@@ -83,8 +85,9 @@ public final class RecordingPredictor {
             throw new IllegalArgumentException("A network of streams " + config.streams() + " has no CNN to compute "
                     + "paralinguistic features with");
         }
-        return new RecordingPredictor(net.paralinguisticCnn(), config.withStreams(ModelConfig.Streams.PARALINGUISTIC),
-                batchSize);
+        // Features, not emotions: the model's smoothing of its outputs has no business here.
+        return new RecordingPredictor(net.paralinguisticCnn(), config.toBuilder().streams(ModelConfig.Streams.PARALINGUISTIC)
+                .smoothSeconds(0).build(), batchSize);
     }
 
     /**
@@ -105,7 +108,8 @@ public final class RecordingPredictor {
     }
 
     /**
-     * Outputs per recording, {@code [frame][value]} (arousal, valence, liking for the network), in the order given.
+     * Outputs per recording, {@code [frame][value]} (arousal, valence, liking for the network), in the order given,
+     * smoothed as the model says.
      * The recordings are all of one kind: audio for the whole network, CNN features for the fusion network.
      * Faithful, a batch may hold windows of consecutive recordings; streaming, a batch holds one recording's.
      */
@@ -131,6 +135,9 @@ public final class RecordingPredictor {
                     stream(manager, assembler, windows, out);
                 }
             }
+        }
+        for (float[][] series : out.values()) {
+            OutputSmoothing.centred(series, config.smoothingHalfWidth());
         }
         return out;
     }

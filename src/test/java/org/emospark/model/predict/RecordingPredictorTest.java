@@ -324,6 +324,38 @@ class RecordingPredictorTest {
     }
 
     @Test
+    void aModelThatSmoothsAveragesEachRecordingsOutputsWhateverTheWindowsAndLeavesItsCnnFeaturesAlone() {
+        // 2 ms frames: 0.004 s is one frame either side.
+        ModelConfig smoothing = CONFIG.withSmoothSeconds(0.004);
+        assertEquals(1, smoothing.smoothingHalfWidth());
+        List<RecordingExample> recordings = List.of(recording("Devel_07", 7, 0.0, false), recording("Devel_09", 9, 1.1, false));
+        for (WindowMode mode : new WindowMode[] {WindowMode.FAITHFUL, WindowMode.OVERLAPPING, WindowMode.STREAMING}) {
+            Map<String, float[][]> raw = new RecordingPredictor(net, CONFIG, 2, mode).predict(manager, recordings);
+            Map<String, float[][]> smoothed = new RecordingPredictor(net, smoothing, 2, mode).predict(manager, recordings);
+            for (String id : raw.keySet()) {
+                float[][] y = raw.get(id);
+                for (int f = 0; f < y.length; f++) {
+                    for (int v = 0; v < 3; v++) {
+                        int from = Math.max(0, f - 1);
+                        int to = Math.min(y.length, f + 2);
+                        float sum = 0;
+                        for (int g = from; g < to; g++) {
+                            sum += y[g][v];
+                        }
+                        // Across the window edge at frame 4 too: the recording is smoothed, not each window.
+                        assertEquals(sum / (to - from), smoothed.get(id)[f][v], 1e-6f, mode + " " + id + " frame " + f);
+                    }
+                }
+            }
+        }
+        RecordingExample seven = recordings.get(0);
+        SpeechEmotionNet smoothingNet = new SpeechEmotionNet(smoothing);
+        smoothingNet.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(smoothing, 1));
+        RecordingPredictor cnn = RecordingPredictor.paralinguisticFeatures(smoothingNet, 2);
+        assertEquals(0, cnn.config().smoothingHalfWidth(), "CNN features are not emotions to smooth");
+    }
+
+    @Test
     void windowModesParseByName() {
         assertEquals(WindowMode.STREAMING, WindowMode.parse(" Streaming "));
         assertEquals(WindowMode.FAITHFUL, WindowMode.parse("faithful"));
