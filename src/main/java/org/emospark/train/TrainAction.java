@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.emospark.features.embedding.EmbeddingSets;
 import org.emospark.frames.RecordingExample;
 import org.emospark.lake.MergeCounts;
+import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.TrainSettings;
@@ -63,6 +65,8 @@ public final class TrainAction extends SparkAction<TrainResult> {
 
     @Override
     protected TrainResult run(JobGroup group) {
+        // From here on the network as the lake's frames make it.
+        ModelConfig config = withWordInputOfFrames(this.config);
         LakeExamples lake = new LakeExamples(warehouse, config);
         String modelName = name != null ? name : ModelId.defaultName(config, settings);
         String id = ModelId.of(modelName, config, settings, lake.embeddingSet(), lake.tableVersions());
@@ -86,6 +90,27 @@ public final class TrainAction extends SparkAction<TrainResult> {
         String path = store.save(manifest, r.bestParameters());
         MergeCounts registered = registry.register(manifest, path);
         return new TrainResult(manifest, path, true, data.skipped(), registered, group.elapsedSeconds());
+    }
+
+    /**
+     * {@code c} with its word input as wide as the vectors semantic_frames hold: a set of another width (imported
+     * vectors, Speech2Vec, text and speech side by side) leaves the network no other choice, so no key has to say it.
+     */
+    private ModelConfig withWordInputOfFrames(ModelConfig c) {
+        if (!c.streams().usesSemantic() || !warehouse.exists(Tables.SEMANTIC_FRAMES)) {
+            return c;
+        }
+        String set = new LakeExamples(warehouse, c).embeddingSet();
+        if (set == null) {
+            return c;
+        }
+        int dims = EmbeddingSets.dims(warehouse, set);
+        if (dims == c.semanticDims()) {
+            return c;
+        }
+        progress.accept(String.format("word input: %d values per word, the width of embedding set %s in semantic_frames "
+                + "(instead of emospark.embed.vectorSize=%d)", dims, set, c.semanticDims()));
+        return c.toBuilder().semanticDims(dims).build();
     }
 
     private static List<String> ids(List<RecordingExample> recordings) {

@@ -21,6 +21,8 @@ import org.emospark.jobs.ResultText;
 import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
 import org.emospark.testing.TinyLake;
+import org.emospark.train.TrainAction;
+import org.emospark.train.TrainResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +88,17 @@ class Speech2VecEmbedTest {
         assertEquals(speechWorld.getList(speechWorld.fieldIndex("vector")), v.subList(4, 8));
         assertFalse(new EmbedAction(wh, UNUSED).concatenate(java.util.List.of(text, first.embeddingSet())).execute()
                 .tables().get(0).changedAnything(), "concatenating again changes nothing");
+
+        // Frames from the wider set: the network's word input takes their width, whatever its config said.
+        new SemanticFramesAction(wh).embeddingSet(both.embeddingSet()).execute();
+        java.util.List<String> progress = new java.util.ArrayList<>();
+        TrainResult wider = new TrainAction(wh, TinyLake.CONFIG, TinyLake.SETTINGS).progress(progress::add).execute();
+        assertEquals(4, TinyLake.CONFIG.semanticDims());
+        assertEquals(8, wider.manifest().config().semanticDims());
+        assertEquals(both.embeddingSet(), wider.manifest().embeddingSet());
+        assertTrue(progress.get(0).contains("word input: 8 values per word") && progress.get(0).contains(both.embeddingSet()),
+                progress.get(0));
+        new SemanticFramesAction(wh).embeddingSet(text).execute();
 
         // A recording whose audio is gone: its words are counted as unheard, with the reason; the others are learnt.
         String broken = wh.read(Tables.RECORDINGS).select("recording_id").orderBy("recording_id").head().getString(0);

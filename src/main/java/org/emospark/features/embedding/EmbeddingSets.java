@@ -88,7 +88,7 @@ public final class EmbeddingSets {
     }
 
     /** The set's number of dimensions, or an error naming the set when the lake has no such set. */
-    static int dims(Warehouse warehouse, String set) {
+    public static int dims(Warehouse warehouse, String set) {
         List<Row> r = warehouse.read(Tables.EMBEDDING_SETS).where(col("embedding_set").equalTo(set))
                 .select("dims").collectAsList();
         if (r.isEmpty()) {

@@ -215,8 +215,8 @@ public final class LakeExamples {
             List<Float> v = r.getList(2);
             if (v.size() != dims) {
                 throw new IllegalArgumentException("semantic_frames vectors have " + v.size() + " dimensions but the model "
-                        + "expects " + dims + " (set " + set + "): train with --conf emospark.embed.vectorSize=" + v.size()
-                        + ", the width of the network's word input");
+                        + "expects " + dims + " (frames from set " + set + "): build the frames from a set of " + dims
+                        + " dimensions ('emospark features --semantic --embeddings SET'), or train a model on these");
             }
             float[] a = new float[dims + (rate ? 1 : 0)];
             for (int i = 0; i < dims; i++) {
