@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import org.emospark.features.embedding.EmbeddingSets;
 import org.emospark.frames.RecordingExample;
 import org.emospark.lake.MergeCounts;
-import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.TrainSettings;
@@ -65,11 +64,12 @@ public final class TrainAction extends SparkAction<TrainResult> {
 
     @Override
     protected TrainResult run(JobGroup group) {
+        String set = new LakeExamples(warehouse, this.config).embeddingSet();
         // From here on the network as the lake's frames make it.
-        ModelConfig config = withWordInputOfFrames(this.config);
+        ModelConfig config = withWordInputOf(set, this.config);
         LakeExamples lake = new LakeExamples(warehouse, config);
         String modelName = name != null ? name : ModelId.defaultName(config, settings);
-        String id = ModelId.of(modelName, config, settings, lake.embeddingSet(), lake.tableVersions());
+        String id = ModelId.of(modelName, config, settings, set, lake.tableVersions());
         ModelStore store = ModelStore.of(warehouse);
         ModelRegistry registry = new ModelRegistry(warehouse);
         if (!force && store.exists(id)) {
@@ -93,15 +93,12 @@ public final class TrainAction extends SparkAction<TrainResult> {
     }
 
     /**
-     * {@code c} with its word input as wide as the vectors semantic_frames hold: a set of another width (imported
-     * vectors, Speech2Vec, text and speech side by side) leaves the network no other choice, so no key has to say it.
+     * {@code c} with its word input as wide as the vectors of {@code set}, the set semantic_frames hold (null: none):
+     * a set of another width (imported vectors, Speech2Vec, text and speech side by side) leaves the network no other
+     * choice, so no key has to say it.
      */
-    private ModelConfig withWordInputOfFrames(ModelConfig c) {
-        if (!c.streams().usesSemantic() || !warehouse.exists(Tables.SEMANTIC_FRAMES)) {
-            return c;
-        }
-        String set = new LakeExamples(warehouse, c).embeddingSet();
-        if (set == null) {
+    private ModelConfig withWordInputOf(String set, ModelConfig c) {
+        if (!c.streams().usesSemantic() || set == null) {
             return c;
         }
         int dims = EmbeddingSets.dims(warehouse, set);
