@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The paralinguistic extractor: a 1-D CNN over the raw samples of a whole window, as the authors run it.
@@ -32,7 +33,9 @@ import java.util.List;
  *
  * <p>Cost: the first layer's activations are {@code B * 50 * T * frameInput} floats before pooling (441 MB
  * for B = 5, T = 100 faithful) with 4 % of the FLOPs; it is computed in cache-sized spans ({@link #SPAN_BYTES}),
- * each pooled before the next is computed.
+ * each pooled before the next is computed. At inference only the positions that read a turn half with sound are
+ * computed, from crops of the input ({@link SilenceSkipPlan}, about three quarters of the positions for the paper's
+ * frames); the others take the network's output on silence.
  */
 public final class ParalinguisticCnn extends AbstractBlock {
 
@@ -47,7 +50,9 @@ public final class ParalinguisticCnn extends AbstractBlock {
 
     private final ModelConfig config;
     private final List<SamePaddedConv1d> convs = new ArrayList<>();
+    private final ReceptiveField field;
     private long spanBytes = SPAN_BYTES;
+    private boolean skipSilence = true;
 
     public ParalinguisticCnn(ModelConfig config) {
         this.config = config;
@@ -55,6 +60,17 @@ public final class ParalinguisticCnn extends AbstractBlock {
             convs.add(addChildBlock("conv" + (i + 1),
                     new SamePaddedConv1d(config.cnnFilters().get(i), config.cnnKernels().get(i))));
         }
+        this.field = ReceptiveField.of(config.cnnKernels(), config.pools());
+    }
+
+    /**
+     * Whether inference computes only the positions that read sound ({@link SilenceSkipPlan}; on by default) or every
+     * position (the reference benchmarks and tests compare with). The values do not depend on it beyond float
+     * rounding; training always computes every position.
+     */
+    public ParalinguisticCnn skipSilence(boolean on) {
+        this.skipSilence = on;
+        return this;
     }
 
     /**
@@ -95,7 +111,23 @@ public final class ParalinguisticCnn extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray audio = inputs.singletonOrThrow();
         long frames = framesOf(audio.getShape());
-        NDArray x = audio.expandDims(1);
+        // Training computes everything: its dropout makes no two silent positions alike.
+        NDArray features = training || !skipSilence ? null : withoutSilence(ps, audio, frames).orElse(null);
+        if (features == null) {
+            features = toFrames(layers(ps, audio.expandDims(1), training), frames);
+        }
+        if (config.prosody()) {
+            NDArray prosody = ProsodyFeatures.of(audio, frames, config);
+            features = features.concat(prosody, 2);
+            if (config.prosodyContext()) {
+                features = features.concat(ProsodyContext.of(prosody), 2);
+            }
+        }
+        return new NDList(features);
+    }
+
+    /** The convolutions, pools, ReLUs and dropouts: {@code [B, 1, L]} to {@code [B, C, L / P]}. */
+    private NDArray layers(ParameterStore ps, NDArray x, boolean training) {
         for (int i = 0; i < convs.size(); i++) {
             // Only the first layer in spans: one input channel, so its output dwarfs its arithmetic and memory bounds it;
             // the others are bound by arithmetic, and spans measured no gain there.
@@ -106,15 +138,42 @@ public final class ParalinguisticCnn extends AbstractBlock {
                 x = Dropout.dropout(x, (float) config.dropout(), training).singletonOrThrow();
             }
         }
-        NDArray features = toFrames(x, frames);
-        if (config.prosody()) {
-            NDArray prosody = ProsodyFeatures.of(audio, frames, config);
-            features = features.concat(prosody, 2);
-            if (config.prosodyContext()) {
-                features = features.concat(ProsodyContext.of(prosody), 2);
-            }
+        return x;
+    }
+
+    /**
+     * The CNN's features {@code [B, T, F]} computed from crops around the blocks with sound ({@link SilenceSkipPlan}),
+     * every other position given the network's output on silence; empty where the plan says skipping does not pay.
+     */
+    private Optional<NDArray> withoutSilence(ParameterStore ps, NDArray audio, long frames) {
+        long batch = audio.getShape().get(0);
+        long length = audio.getShape().get(1);
+        int block = config.frameSamples();
+        if (length % block != 0) {
+            return Optional.empty();
         }
-        return new NDList(features);
+        float[] loudest = audio.reshape(batch, length / block, block).abs().max(new int[] {2}).toFloatArray();
+        boolean[] sounding = new boolean[loudest.length];
+        for (int i = 0; i < loudest.length; i++) {
+            sounding[i] = loudest[i] != 0;  // NaN sounds: it spreads as in the whole computation
+        }
+        Optional<SilenceSkipPlan> found = SilenceSkipPlan.of(field, block, Math.toIntExact(batch), length, sounding);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        SilenceSkipPlan plan = found.get();
+        NDManager manager = audio.getManager();
+        long stride = field.stride();
+        NDArray rows = audio.reshape(batch * (length / stride), stride)
+                .concat(manager.zeros(new Shape(1, stride), audio.getDataType()), 0);
+        NDArray crops = rows.get(manager.create(plan.cropRows()))
+                .reshape(plan.crops() + 1, 1, plan.cropPositions() * stride);
+        NDArray out = layers(ps, crops, false);
+        long channels = out.getShape().get(1);
+        // [crops, C, n] to one row per position, as toFrames lays the whole signal's out
+        NDArray table = out.transpose(0, 2, 1).reshape(-1, channels);
+        return Optional.of(table.get(manager.create(plan.outputRows()))
+                .reshape(batch, frames, length / stride * channels / frames));
     }
 
     private long framesOf(Shape audio) {

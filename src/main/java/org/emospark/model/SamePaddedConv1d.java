@@ -73,7 +73,8 @@ public final class SamePaddedConv1d extends AbstractBlock {
     /**
      * This convolution followed by a max-pool of size = stride = {@code pool}: {@code [B, C_in, L]} to {@code [B,
      * filters, L / pool]}, computed span by span along the signal so that each span's convolution output (before the
-     * pool) holds at most {@code spanBytes} (at least one pool's worth).
+     * pool) holds at most {@code spanBytes} (at least one pool's worth); where one whole signal's output fits, as many
+     * whole signals at once as fit instead.
      *
      * <p>Why spans: the convolution's output is {@code pool} times larger than what the pool keeps (the paper's first
      * layer: 64 block-padded channels of every sample, hundreds of MB a batch), and written to memory and read back
@@ -90,9 +91,21 @@ public final class SamePaddedConv1d extends AbstractBlock {
         BlockPadded conv = blockPadded(ps, x, training);
         long bytesPerPool = batch * (filters + conv.outPad()) * Float.BYTES * (long) pool;
         long span = Math.max(1, spanBytes / bytesPerPool) * pool;
+        long bytesPerSignal = bytesPerPool / batch * (length / pool);
         Shape poolShape = new Shape(pool);
         NDArray pooled;
-        if (span >= length) {
+        if (span < length && bytesPerSignal <= spanBytes) {
+            // Many short signals (the crops of SilenceSkipPlan): whole signals, as many at once as fit in a span.
+            long group = spanBytes / bytesPerSignal;
+            NDList parts = new NDList((int) ((batch + group - 1) / group));
+            for (long start = 0; start < batch; start += group) {
+                NDArray y = Conv1d.conv1d(conv.input().get(start + ":" + Math.min(batch, start + group)), conv.weight(),
+                        conv.bias()).singletonOrThrow();
+                parts.add(Pool.maxPool1d(y, poolShape, poolShape, new Shape(0), false));
+                y.close();
+            }
+            pooled = NDArrays.concat(parts, 0);
+        } else if (span >= length) {
             NDArray y = Conv1d.conv1d(conv.input(), conv.weight(), conv.bias()).singletonOrThrow();
             pooled = Pool.maxPool1d(y, poolShape, poolShape, new Shape(0), false);
         } else {

@@ -26,18 +26,21 @@ import org.emospark.model.data.NetworkInputs;
  * measured training-step throughput on synthetic windows (random audio, vectors and labels, so no lake is
  * needed and the data pipeline is out of the picture). The audio is laid out as real frames are: each frame's
  * samples in the subject half or the interlocutor half by turns of 1 to 5 s, the other half zeros. A training step
- * costs about three forward passes. Each round measures all of them, and the forward pass twice: as the network
- * runs it, and with its first convolution over the whole signal at once before its pool (the reference; see
- * {@link ParalinguisticCnn#SPAN_BYTES}); the report gives min / median / max over the rounds, and the shares of the
+ * costs about three forward passes. Each round measures all of them, and the forward pass three times: as the network
+ * runs it, computing every position of its CNN (no silence skipped, see {@link ParalinguisticCnn#skipSilence}), and
+ * that with its first convolution over the whole signal at once before its pool (the reference; see
+ * {@link ParalinguisticCnn#SPAN_BYTES}). FLOP rates count the network's FLOPs whatever is skipped. The report gives min / median / max over the rounds, and the shares of the
  * matmul rate and the ratio to the reference are taken within a round.
  */
 public final class ComputeBenchmark {
     /**
-     * One round's figures: the matmul rate, then the best training step, the best forward pass, and the best forward
-     * pass of the reference (the first convolution over the whole signal at once).
+     * One round's figures: the matmul rate, then the best training step, the best forward pass, the best forward pass
+     * computing every position of the CNN (no silence skipped, {@link ParalinguisticCnn#skipSilence}), and the best
+     * forward pass of the reference (every position, the first convolution over the whole signal at once).
      */
     public record Round(double matmulFlopsPerSecond, double trainAudioSecondsPerSecond,
-                        double forwardAudioSecondsPerSecond, double referenceForwardAudioSecondsPerSecond) {
+                        double forwardAudioSecondsPerSecond, double everyPositionForwardAudioSecondsPerSecond,
+                        double referenceForwardAudioSecondsPerSecond) {
     }
 
     /** The figures of every round (rounds alternate the measurements, so load moves them alike). */
@@ -57,6 +60,16 @@ public final class ComputeBenchmark {
 
         public Spread forward() {
             return Spread.of(rounds.stream().map(Round::forwardAudioSecondsPerSecond).toList());
+        }
+
+        public Spread everyPositionForward() {
+            return Spread.of(rounds.stream().map(Round::everyPositionForwardAudioSecondsPerSecond).toList());
+        }
+
+        /** The forward pass's speed over that of the same pass computing every position, within a round. */
+        public Spread forwardOverEveryPosition() {
+            return Spread.of(rounds.stream()
+                    .map(r -> r.forwardAudioSecondsPerSecond() / r.everyPositionForwardAudioSecondsPerSecond()).toList());
         }
 
         public Spread referenceForward() {
@@ -98,7 +111,9 @@ public final class ComputeBenchmark {
                     forward().times(forwardFlops() / 1e9).format("%.1f")));
             s.append(String.format("  share of the same round's matmul rate: %s %%%n",
                     forwardShareOfMatmul().times(100).format("%.1f")));
-            s.append(String.format("forward, first convolution over the whole signal at once (reference): %s audio s per s; forward / reference: %s%n",
+            s.append(String.format("forward computing every position (no silence skipped): %s audio s per s; forward / it: %s%n",
+                    everyPositionForward().format("%.1f"), forwardOverEveryPosition().format("%.2f")));
+            s.append(String.format("forward, every position, first convolution over the whole signal at once (reference): %s audio s per s; forward / reference: %s%n",
                     referenceForward().format("%.1f"), forwardOverReference().format("%.2f")));
             s.append(String.format("training step: %s audio s per s, i.e. %s GFLOP/s (3x forward)%n",
                     training().format("%.1f"), training().times(3 * forwardFlops() / 1e9).format("%.1f")));
@@ -134,21 +149,25 @@ public final class ComputeBenchmark {
                     step.run(root, batch);
                     bestStep = Math.min(bestStep, (System.nanoTime() - t0) / 1e9);
                 }
-                double bestForward = bestForward(root, net, batch, steps, ParalinguisticCnn.SPAN_BYTES);
-                double bestReference = bestForward(root, net, batch, steps, Long.MAX_VALUE);
-                useSpans(net, ParalinguisticCnn.SPAN_BYTES);
+                double bestForward = bestForward(root, net, batch, steps, ParalinguisticCnn.SPAN_BYTES, true);
+                double bestEveryPosition = bestForward(root, net, batch, steps, ParalinguisticCnn.SPAN_BYTES, false);
+                double bestReference = bestForward(root, net, batch, steps, Long.MAX_VALUE, false);
+                useSpans(net, ParalinguisticCnn.SPAN_BYTES, true);
                 measured.add(new Round(matmul, audioPerBatch / bestStep, audioPerBatch / bestForward,
-                        audioPerBatch / bestReference));
+                        audioPerBatch / bestEveryPosition, audioPerBatch / bestReference));
             }
             return new Figures(config, SpeechEmotionNet.parameterCount(net), matmulSize,
                     ModelFlops.perAudioSecond(config), settings.batchSize(), measured);
         }
     }
 
-    /** Seconds of the best of {@code steps} forward passes after one warm-up, the CNN's spans at most {@code spanBytes}. */
+    /**
+     * Seconds of the best of {@code steps} forward passes after one warm-up, the CNN's spans at most {@code spanBytes},
+     * skipping silence or not.
+     */
     private static double bestForward(NDManager root, SpeechEmotionNet net, WindowBatch batch, int steps,
-                                      long spanBytes) {
-        useSpans(net, spanBytes);
+                                      long spanBytes, boolean skipSilence) {
+        useSpans(net, spanBytes, skipSilence);
         ModelConfig config = net.config();
         double best = Double.MAX_VALUE;
         for (int i = 0; i <= steps; i++) {
@@ -164,9 +183,9 @@ public final class ComputeBenchmark {
         return best;
     }
 
-    private static void useSpans(SpeechEmotionNet net, long spanBytes) {
+    private static void useSpans(SpeechEmotionNet net, long spanBytes, boolean skipSilence) {
         if (net.paralinguisticCnn() != null) {
-            net.paralinguisticCnn().spanBytes(spanBytes);
+            net.paralinguisticCnn().spanBytes(spanBytes).skipSilence(skipSilence);
         }
     }
 

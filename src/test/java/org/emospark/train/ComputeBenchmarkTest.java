@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class ComputeBenchmarkTest {
     @Test
-    void everyRoundMeasuresAllThreeAndTheReportGivesTheirSpread() {
+    void everyRoundMeasuresAllFourAndTheReportGivesTheirSpread() {
         ComputeBenchmark.Figures f = ComputeBenchmark.run(ModelTrainerTest.CONFIG, ModelTrainerTest.SETTINGS, 1, 64, 3);
         assertEquals(3, f.rounds().size());
         for (ComputeBenchmark.Round r : f.rounds()) {
             assertTrue(r.matmulFlopsPerSecond() > 0 && r.trainAudioSecondsPerSecond() > 0
-                    && r.forwardAudioSecondsPerSecond() > 0 && r.referenceForwardAudioSecondsPerSecond() > 0, r.toString());
+                    && r.forwardAudioSecondsPerSecond() > 0 && r.everyPositionForwardAudioSecondsPerSecond() > 0
+                    && r.referenceForwardAudioSecondsPerSecond() > 0, r.toString());
         }
         Spread forward = f.forward();
         assertEquals(3, forward.count());
@@ -26,10 +27,15 @@ class ComputeBenchmarkTest {
         // The ratio to the reference is taken within each round too.
         double ratio = first.forwardAudioSecondsPerSecond() / first.referenceForwardAudioSecondsPerSecond();
         assertTrue(ratio >= f.forwardOverReference().min() - 1e-12 && ratio <= f.forwardOverReference().max() + 1e-12);
+        double skipping = first.forwardAudioSecondsPerSecond() / first.everyPositionForwardAudioSecondsPerSecond();
+        assertTrue(skipping >= f.forwardOverEveryPosition().min() - 1e-12
+                && skipping <= f.forwardOverEveryPosition().max() + 1e-12);
         String report = f.report();
         assertTrue(report.contains("3 round(s), figures min / median / max"), report);
         assertTrue(report.contains("share of the same round's matmul rate"), report);
         assertTrue(report.matches("(?s).*forward \\(inference\\): [0-9.]+ / [0-9.]+ / [0-9.]+ audio s per s.*"), report);
+        assertTrue(report.matches("(?s).*\\(no silence skipped\\): [0-9.]+ / [0-9.]+ / [0-9.]+ audio s per s; forward / it: "
+                + "[0-9.]+ / [0-9.]+ / [0-9.]+.*"), report);
         assertTrue(report.matches("(?s).*\\(reference\\): [0-9.]+ / [0-9.]+ / [0-9.]+ audio s per s; forward / reference: "
                 + "[0-9.]+ / [0-9.]+ / [0-9.]+.*"), report);
     }
