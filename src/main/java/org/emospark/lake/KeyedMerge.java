@@ -55,26 +55,21 @@ public final class KeyedMerge {
      */
     public static MergeCounts merge(Warehouse warehouse, TableDef table, Dataset<Row> source,
                                     Collection<String> scope, Column scopeRestriction) {
-        SparkSession spark = warehouse.spark();
-        // One merge at a time per session: the commit tag below is a session setting. Not the session's own monitor:
-        // Spark locks that from its planner threads (SparkSession.implicits), and holding it here deadlocked a merge.
-        synchronized (lockOf(spark)) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return mergeOnce(warehouse, table, source, scope, scopeRestriction);
-                } catch (ConcurrentModificationException e) {
-                    // Another writer committed to the table between this merge's read and its commit (Delta's
-                    // optimistic concurrency). The merge is idempotent, so running it again against the table as
-                    // it now is gives the result a serial run would have given.
-                    if (attempt >= MAX_ATTEMPTS) {
-                        throw new IllegalStateException("Table " + warehouse.pathOf(table) + " kept changing under "
-                                + "this write (" + MAX_ATTEMPTS + " attempts, each losing to a concurrent writer): "
-                                + "run the job again when the other writers are done", e);
-                    }
-                    LOG.info("{}: a concurrent writer committed first ({}); writing again (attempt {} of {})",
-                            table.name(), e.getClass().getSimpleName(), attempt + 1, MAX_ATTEMPTS);
-                    sleepBeforeRetry(attempt);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return mergeOnce(warehouse, table, source, scope, scopeRestriction);
+            } catch (ConcurrentModificationException e) {
+                // Another writer committed to the table between this merge's read and its commit (Delta's
+                // optimistic concurrency). The merge is idempotent, so running it again against the table as
+                // it now is gives the result a serial run would have given.
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new IllegalStateException("Table " + warehouse.pathOf(table) + " kept changing under "
+                            + "this write (" + MAX_ATTEMPTS + " attempts, each losing to a concurrent writer): "
+                            + "run the job again when the other writers are done", e);
                 }
+                LOG.info("{}: a concurrent writer committed first ({}); writing again (attempt {} of {})",
+                        table.name(), e.getClass().getSimpleName(), attempt + 1, MAX_ATTEMPTS);
+                sleepBeforeRetry(attempt);
             }
         }
     }
@@ -116,11 +111,17 @@ public final class KeyedMerge {
         // the table's newest commit may be another writer's.
         String tag = "emospark-merge-" + UUID.randomUUID();
         SparkSession spark = warehouse.spark();
-        spark.conf().set(COMMIT_TAG_KEY, tag);
-        try {
-            builder.execute();
-        } finally {
-            spark.conf().unset(COMMIT_TAG_KEY);
+        // One tagged commit at a time per session, since the tag is a session setting; the check above runs outside,
+        // so merges into different tables from several threads overlap in everything but their commits. Not the
+        // session's own monitor: Spark locks that from its planner threads (SparkSession.implicits), and holding it
+        // here deadlocked a merge.
+        synchronized (lockOf(spark)) {
+            spark.conf().set(COMMIT_TAG_KEY, tag);
+            try {
+                builder.execute();
+            } finally {
+                spark.conf().unset(COMMIT_TAG_KEY);
+            }
         }
         Row own = ownCommit(target, tag);
         Map<String, String> metrics = own.getJavaMap(1);
@@ -136,9 +137,11 @@ public final class KeyedMerge {
      * reading {@value #HISTORY_SEARCHED} on every write would cost a long-lived table that many file reads.
      */
     private static Row ownCommit(DeltaTable target, String tag) {
-        Dataset<Row> newest = target.history(1).where(col("userMetadata").equalTo(tag));
-        Dataset<Row> found = newest.isEmpty()
-                ? target.history(HISTORY_SEARCHED).where(col("userMetadata").equalTo(tag)) : newest;
+        // The operation too: a commit of another kind made in this session while the tag was set (a table created
+        // by another thread) carries the tag as well.
+        Column own = col("userMetadata").equalTo(tag).and(col("operation").equalTo("MERGE"));
+        Dataset<Row> newest = target.history(1).where(own);
+        Dataset<Row> found = newest.isEmpty() ? target.history(HISTORY_SEARCHED).where(own) : newest;
         return found.select("version", "operationMetrics").head();
     }
 

@@ -2,6 +2,9 @@ package org.emospark.runtime;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -10,7 +13,8 @@ import org.apache.spark.sql.SparkSession;
  * description per step ("Merging predictions into ...") instead of "collect at Foo.java:123". Closing it restores
  * the thread's previous group and description, so an action run inside another keeps the outer one's name
  * afterwards. It also times its steps, so a result can say where a run's time went. Not thread-safe: Spark keeps
- * these as the calling thread's local properties.
+ * these as the calling thread's local properties; work of the current step that runs beside the caller goes through
+ * {@link #beside}.
  */
 public final class JobGroup implements AutoCloseable {
     private static final String GROUP_ID = "spark.jobGroup.id";
@@ -65,6 +69,60 @@ public final class JobGroup implements AutoCloseable {
     private void endStep(long now) {
         if (currentStep != null) {
             stepNanos.merge(currentStep, now - currentStepStarted, Long::sum);
+        }
+    }
+
+    /**
+     * Runs {@code first} on a thread of its own and {@code second} on this one, both under this group and the current
+     * step's description, and returns both results once both are done. For steps whose Spark work is mostly the
+     * driver's (planning, Delta log reads and commits), so that two of them overlap on a machine with cores to spare.
+     * A failure of either is thrown here, after both have ended.
+     */
+    public <A, B> Both<A, B> beside(Supplier<A> first, Supplier<B> second) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String key : new String[] {GROUP_ID, DESCRIPTION, INTERRUPT_ON_CANCEL}) {
+            properties.put(key, context.getLocalProperty(key));
+        }
+        CompletableFuture<A> a = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            properties.forEach(context::setLocalProperty);
+            try {
+                a.complete(first.get());
+            } catch (Throwable t) {
+                a.completeExceptionally(t);
+            }
+        }, "emospark-" + context.getLocalProperty(GROUP_ID) + "-beside");
+        thread.setDaemon(true);
+        thread.start();
+        B b;
+        try {
+            b = second.get();
+        } catch (RuntimeException | Error e) {
+            awaitQuietly(a);
+            throw e;
+        }
+        try {
+            return new Both<>(a.join(), b);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** The results of {@link #beside}. */
+    public record Both<A, B>(A first, B second) {
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> future) {
+        try {
+            future.join();
+        } catch (CompletionException ignored) {
+            // the caller's own failure is the one reported
         }
     }
 

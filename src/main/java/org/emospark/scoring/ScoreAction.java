@@ -69,7 +69,8 @@ import org.emospark.runtime.SparkAction;
  * {@code chunk_index} order; a task holds the audio of the recording it is scoring, not of its whole partition.
  * Each executor loads the model once ({@link ExecutorModels}) on the device Spark gave the task
  * ({@link DeviceChoice}). Partitions follow spark.sql.shuffle.partitions (adaptive execution merges small ones).
- * Then one MERGE per table, each joining the new rows with the table.
+ * Then one MERGE per table, each joining the new rows with the table: rejects and predictions side by side,
+ * recording_emotion after both.
  */
 public final class ScoreAction extends SparkAction<ScoreResult> {
     /** The stage of the rejects this action writes. */
@@ -173,15 +174,20 @@ public final class ScoreAction extends SparkAction<ScoreResult> {
             for (Row r : ScoreRows.rejects(results).groupBy("reason").count().collectAsList()) {
                 rejected.put(r.getString(0), r.getLong(1));
             }
-            group.step("Merging score rejects into " + warehouse.pathOf(Tables.REJECTS));
-            MergeCounts rejects = KeyedMerge.merge(warehouse, Tables.REJECTS, ScoreRows.rejects(results),
-                    new ArrayList<>(new TreeSet<>(toScore.values())), col("t.stage").equalTo(STAGE)
-                            .and(col("t.detail").startsWith(ScoreRows.detailPrefix(id))));
             List<String> scope = new ArrayList<>(toScore.keySet());
             Column thisModel = col("t.model_id").equalTo(id);
-            group.step("Merging predictions into " + warehouse.pathOf(Tables.PREDICTIONS));
-            MergeCounts predictions = KeyedMerge.merge(warehouse, Tables.PREDICTIONS, ScoreRows.predictions(results),
-                    scope, thisModel);
+            // The two merges are mostly the driver's work (planning, the Delta log, the commit), so they overlap on a
+            // second core; recording_emotion waits for both, since its row is what marks a recording as scored.
+            group.step("Merging score rejects and predictions into " + warehouse.pathOf(Tables.REJECTS) + " and "
+                    + warehouse.pathOf(Tables.PREDICTIONS));
+            JobGroup.Both<MergeCounts, MergeCounts> merged = group.beside(
+                    () -> KeyedMerge.merge(warehouse, Tables.REJECTS, ScoreRows.rejects(results),
+                            new ArrayList<>(new TreeSet<>(toScore.values())), col("t.stage").equalTo(STAGE)
+                                    .and(col("t.detail").startsWith(ScoreRows.detailPrefix(id)))),
+                    () -> KeyedMerge.merge(warehouse, Tables.PREDICTIONS, ScoreRows.predictions(results), scope,
+                            thisModel));
+            MergeCounts rejects = merged.first();
+            MergeCounts predictions = merged.second();
             group.step("Merging recording_emotion into " + warehouse.pathOf(Tables.RECORDING_EMOTION));
             MergeCounts emotion = KeyedMerge.merge(warehouse, Tables.RECORDING_EMOTION, ScoreRows.emotion(results),
                     scope, thisModel);

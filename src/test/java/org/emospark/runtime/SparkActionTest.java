@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.emospark.testing.TestSpark;
@@ -85,5 +87,55 @@ class SparkActionTest {
         assertThrows(IllegalStateException.class, () -> new CountAction(spark, true).execute());
         assertNull(sc.getLocalProperty("spark.jobGroup.id"));
         assertNull(sc.getLocalProperty("spark.job.description"));
+    }
+
+    /**
+     * Work beside the caller runs at the same time as the caller's (each waits for the other to have started), its
+     * Spark jobs under the caller's group and step; both results come back, and a failure on the other thread is
+     * thrown to the caller once both have ended.
+     */
+    @Test
+    void workBesideTheCallerOverlapsItAndRunsItsJobsInTheCallersGroupAndStep() {
+        SparkSession spark = TestSpark.session();
+        SparkContext sc = spark.sparkContext();
+        sc.clearJobGroup();
+        try (JobGroup alone = JobGroup.start(spark, "test-beside-alone", "One count")) {
+            spark.range(7).count();
+        }
+        int jobsPerCount = sc.statusTracker().getJobIdsForGroup("test-beside-alone").length;
+        try (JobGroup group = JobGroup.start(spark, "test-beside", "Two things at once")) {
+            group.step("Counting two ranges");
+            CountDownLatch firstStarted = new CountDownLatch(1);
+            CountDownLatch secondStarted = new CountDownLatch(1);
+            JobGroup.Both<String, Long> both = group.beside(() -> {
+                firstStarted.countDown();
+                await(secondStarted);
+                long rows = spark.range(7).count();
+                return sc.getLocalProperty("spark.jobGroup.id") + " / " + sc.getLocalProperty("spark.job.description")
+                        + " / " + rows;
+            }, () -> {
+                secondStarted.countDown();
+                await(firstStarted);
+                return spark.range(100).count();
+            });
+            assertEquals("test-beside / Counting two ranges / 7", both.first());
+            assertEquals(100L, both.second());
+            assertEquals(2 * jobsPerCount, sc.statusTracker().getJobIdsForGroup("test-beside").length);
+
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> group.beside(() -> {
+                throw new IllegalStateException("failed beside");
+            }, () -> 1));
+            assertEquals("failed beside", e.getMessage());
+        }
+        assertNull(sc.getLocalProperty("spark.jobGroup.id"));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(60, TimeUnit.SECONDS), "the other side never started: the two ran one after the other");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

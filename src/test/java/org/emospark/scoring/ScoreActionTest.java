@@ -138,8 +138,9 @@ class ScoreActionTest {
         assertTrue(ExecutorModels.loads() - loadsBefore <= 1, "at most one load for the whole run");
         assertTrue(ResultText.of(first).contains("2 scored, 0 skipped as already scored"), ResultText.of(first));
         assertTrue(ResultText.of(first).contains("x real time"), ResultText.of(first));
-        // Where the run's time went: listing, scoring, then one step per merge, within the run's own time.
-        assertEquals(List.of("Listing", "Scoring", "Merging score rejects", "Merging predictions",
+        // Where the run's time went: listing, scoring, the two merges side by side, then recording_emotion, within the
+        // run's own time.
+        assertEquals(List.of("Listing", "Scoring", "Merging score rejects and predictions",
                         "Merging recording_emotion"),
                 first.stepSeconds().keySet().stream().map(k -> k.replaceFirst("^(Listing|Scoring|Merging [a-z_ ]+?) (the|into|2).*", "$1"))
                         .toList(), first.stepSeconds().toString());
