@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.delta.tables.DeltaTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -23,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keyed merges as two jobs run them at once: two sessions (each with its own settings, as two drivers have) write
- * one table from two threads that start together.
+ * one table from two threads that start together; and as one job runs them side by side, one session writing two
+ * tables from two threads.
  */
 class KeyedMergeTest {
     @TempDir
@@ -104,5 +110,45 @@ class KeyedMergeTest {
         assertEquals(30, written.inserted());
         assertEquals(30, warehouse.read(Tables.LABELS).count());
         assertTrue(warehouse.exists(Tables.LABELS));
+    }
+
+    /**
+     * One session, two threads, two tables created and written at once (as {@code score} merges rejects and
+     * predictions side by side): only the tagged commits take turns, so one table's creation can land while the other
+     * merge's tag is set; each merge still reports its own commit's counts, never that creation.
+     */
+    @Test
+    void oneSessionMergingIntoTwoNewTablesAtOnceReportsEachMergesOwnCommit() throws Exception {
+        SparkSession spark = TestSpark.session();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                List<Warehouse> warehouses = List.of(new Warehouse(spark, tmp.resolve("a" + round).toString()),
+                        new Warehouse(spark, tmp.resolve("b" + round).toString()));
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<Future<MergeCounts>> futures = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    Warehouse warehouse = warehouses.get(i);
+                    int frames = 40 + 30 * i;
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        return KeyedMerge.merge(warehouse, Tables.LABELS, labels(spark, "Train_01", frames),
+                                Set.of("Train_01"));
+                    }));
+                }
+                for (int i = 0; i < 2; i++) {
+                    MergeCounts counts = futures.get(i).get();
+                    assertEquals(40 + 30 * i, counts.inserted(), counts::toString);
+                    assertEquals(0, counts.updated() + counts.deleted(), counts::toString);
+                    Row newest = DeltaTable.forPath(spark, warehouses.get(i).pathOf(Tables.LABELS))
+                            .history(1).select("version", "operation").head();
+                    assertEquals(newest.getLong(0), counts.version(), "the version of the table's only merge");
+                    assertEquals("MERGE", newest.getString(1));
+                    assertEquals(40 + 30 * i, warehouses.get(i).read(Tables.LABELS).count());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
