@@ -76,29 +76,25 @@ public final class JobGroup implements AutoCloseable {
      * Runs {@code first} on a thread of its own and {@code second} on this one, both under this group and the current
      * step's description, and returns both results once both are done. For steps whose Spark work is mostly the
      * driver's (planning, Delta log reads and commits), so that two of them overlap on a machine with cores to spare.
-     * A failure of either is thrown here, after both have ended.
+     * A failure of either is thrown here, after both have ended (this thread's, with the other's suppressed in it).
      */
     public <A, B> Both<A, B> beside(Supplier<A> first, Supplier<B> second) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (String key : new String[] {GROUP_ID, DESCRIPTION, INTERRUPT_ON_CANCEL}) {
-            properties.put(key, context.getLocalProperty(key));
-        }
-        CompletableFuture<A> a = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            properties.forEach(context::setLocalProperty);
-            try {
-                a.complete(first.get());
-            } catch (Throwable t) {
-                a.completeExceptionally(t);
-            }
-        }, "emospark-" + context.getLocalProperty(GROUP_ID) + "-beside");
-        thread.setDaemon(true);
-        thread.start();
+        // Spark keeps the group and description in an inheritable thread-local and clones it into each thread started
+        // from this one, so the new thread runs its jobs under them without being told.
+        CompletableFuture<A> a = CompletableFuture.supplyAsync(first, task -> {
+            Thread thread = new Thread(task, "emospark-" + context.getLocalProperty(GROUP_ID) + "-beside");
+            thread.setDaemon(true);
+            thread.start();
+        });
         B b;
         try {
             b = second.get();
         } catch (RuntimeException | Error e) {
-            awaitQuietly(a);
+            try {
+                a.join();
+            } catch (CompletionException other) {
+                e.addSuppressed(other.getCause());
+            }
             throw e;
         }
         try {
@@ -116,14 +112,6 @@ public final class JobGroup implements AutoCloseable {
 
     /** The results of {@link #beside}. */
     public record Both<A, B>(A first, B second) {
-    }
-
-    private static void awaitQuietly(CompletableFuture<?> future) {
-        try {
-            future.join();
-        } catch (CompletionException ignored) {
-            // the caller's own failure is the one reported
-        }
     }
 
     /** Wall-clock seconds since the group started. */

@@ -11,10 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -120,35 +116,24 @@ class KeyedMergeTest {
     @Test
     void oneSessionMergingIntoTwoNewTablesAtOnceReportsEachMergesOwnCommit() throws Exception {
         SparkSession spark = TestSpark.session();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 3; round++) {
-                List<Warehouse> warehouses = List.of(new Warehouse(spark, tmp.resolve("a" + round).toString()),
-                        new Warehouse(spark, tmp.resolve("b" + round).toString()));
-                CyclicBarrier start = new CyclicBarrier(2);
-                List<Future<MergeCounts>> futures = new ArrayList<>();
-                for (int i = 0; i < 2; i++) {
-                    Warehouse warehouse = warehouses.get(i);
-                    int frames = 40 + 30 * i;
-                    futures.add(pool.submit(() -> {
-                        start.await();
-                        return KeyedMerge.merge(warehouse, Tables.LABELS, labels(spark, "Train_01", frames),
-                                Set.of("Train_01"));
-                    }));
-                }
-                for (int i = 0; i < 2; i++) {
-                    MergeCounts counts = futures.get(i).get();
-                    assertEquals(40 + 30 * i, counts.inserted(), counts::toString);
-                    assertEquals(0, counts.updated() + counts.deleted(), counts::toString);
-                    Row newest = DeltaTable.forPath(spark, warehouses.get(i).pathOf(Tables.LABELS))
-                            .history(1).select("version", "operation").head();
-                    assertEquals(newest.getLong(0), counts.version(), "the version of the table's only merge");
-                    assertEquals("MERGE", newest.getString(1));
-                    assertEquals(40 + 30 * i, warehouses.get(i).read(Tables.LABELS).count());
-                }
+        for (int round = 0; round < 3; round++) {
+            List<Warehouse> warehouses = List.of(new Warehouse(spark, tmp.resolve("a" + round).toString()),
+                    new Warehouse(spark, tmp.resolve("b" + round).toString()));
+            List<MergeCounts> merged = AtOnce.call(List.of(
+                    () -> KeyedMerge.merge(warehouses.get(0), Tables.LABELS, labels(spark, "Train_01", 40),
+                            Set.of("Train_01")),
+                    () -> KeyedMerge.merge(warehouses.get(1), Tables.LABELS, labels(spark, "Train_01", 70),
+                            Set.of("Train_01"))));
+            for (int i = 0; i < 2; i++) {
+                MergeCounts counts = merged.get(i);
+                assertEquals(40 + 30 * i, counts.inserted(), counts::toString);
+                assertEquals(0, counts.updated() + counts.deleted(), counts::toString);
+                Row newest = DeltaTable.forPath(spark, warehouses.get(i).pathOf(Tables.LABELS))
+                        .history(1).select("version", "operation").head();
+                assertEquals(newest.getLong(0), counts.version(), "the version of the table's only merge");
+                assertEquals("MERGE", newest.getString(1));
+                assertEquals(40 + 30 * i, warehouses.get(i).read(Tables.LABELS).count());
             }
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

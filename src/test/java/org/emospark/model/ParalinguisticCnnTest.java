@@ -181,7 +181,7 @@ class ParalinguisticCnnTest {
      */
     @Test
     void spansAndSkippingSilenceGiveTheWholeComputationsFeaturesOnARealRecording() throws Exception {
-        assertSpansAndSkippingAreExact(realWindows(ModelConfig.faithful(), "sewa-synth", "Train_01", "Train_01.wav"));
+        assertSpansAndSkippingAreExact("sewa-synth", "Train_01", "Train_01.wav");
     }
 
     /**
@@ -191,11 +191,13 @@ class ParalinguisticCnnTest {
      */
     @Test
     void spansAndSkippingSilenceGiveTheWholeComputationsFeaturesOnANoisyDyadicRecording() throws Exception {
-        assertSpansAndSkippingAreExact(realWindows(ModelConfig.faithful(), "dyadic-synth", "Train_01", "Train_01.flac"));
+        assertSpansAndSkippingAreExact("dyadic-synth", "Train_01", "Train_01.flac");
     }
 
-    private static void assertSpansAndSkippingAreExact(RealWindows real) {
+    private static void assertSpansAndSkippingAreExact(String corpusName, String recording, String audioFile)
+            throws Exception {
         ModelConfig config = ModelConfig.faithful();
+        RealWindows real = realWindows(config, corpusName, recording, audioFile);
         Engine.getInstance().setRandomSeed(2021);
         try (NDManager manager = NDManager.newBaseManager()) {
             ParalinguisticCnn cnn = new ParalinguisticCnn(config);

@@ -92,7 +92,8 @@ class SparkActionTest {
     /**
      * Work beside the caller runs at the same time as the caller's (each waits for the other to have started), its
      * Spark jobs under the caller's group and step; both results come back, and a failure on the other thread is
-     * thrown to the caller once both have ended.
+     * thrown to the caller once both have ended;
+     * when both fail, the caller's own failure is thrown with the other's suppressed in it.
      */
     @Test
     void workBesideTheCallerOverlapsItAndRunsItsJobsInTheCallersGroupAndStep() {
@@ -126,6 +127,14 @@ class SparkActionTest {
                 throw new IllegalStateException("failed beside");
             }, () -> 1));
             assertEquals("failed beside", e.getMessage());
+            IllegalStateException twice = assertThrows(IllegalStateException.class, () -> group.beside(() -> {
+                throw new IllegalArgumentException("failed beside");
+            }, () -> {
+                throw new IllegalStateException("failed here");
+            }));
+            assertEquals("failed here", twice.getMessage());
+            assertEquals(1, twice.getSuppressed().length, "the other side's failure is kept in the caller's");
+            assertEquals("failed beside", twice.getSuppressed()[0].getMessage());
         }
         assertNull(sc.getLocalProperty("spark.jobGroup.id"));
     }

@@ -2,6 +2,7 @@ package org.emospark.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,16 +22,25 @@ public final class AtOnce {
 
     public static <T> List<T> run(String root, List<Function<Warehouse, T>> writers) throws Exception {
         SparkSession first = TestSpark.session();
-        CyclicBarrier start = new CyclicBarrier(writers.size());
-        ExecutorService pool = Executors.newFixedThreadPool(writers.size());
+        List<Callable<T>> tasks = new ArrayList<>();
+        for (int i = 0; i < writers.size(); i++) {
+            Function<Warehouse, T> writer = writers.get(i);
+            Warehouse warehouse = new Warehouse(i == 0 ? first : first.newSession(), root);
+            tasks.add(() -> writer.apply(warehouse));
+        }
+        return call(tasks);
+    }
+
+    /** Starts the tasks together, each on its own thread once all are ready, and returns their results in order. */
+    public static <T> List<T> call(List<Callable<T>> tasks) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(tasks.size());
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {
             List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < writers.size(); i++) {
-                Function<Warehouse, T> writer = writers.get(i);
-                Warehouse warehouse = new Warehouse(i == 0 ? first : first.newSession(), root);
+            for (Callable<T> task : tasks) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return writer.apply(warehouse);
+                    return task.call();
                 }));
             }
             List<T> out = new ArrayList<>();
