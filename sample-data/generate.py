@@ -107,6 +107,8 @@ DYADIC_SUBJECT_VOICES = {
     "Devel": ("en-us+f4", "en+m2", "en-gb-x-gbclan+belinda", "en-us+Andy"),
     "Test": ("en+f2", "en-us+m4", "en-us+steph", "en-gb-x-gbcwmd+m6"),
 }
+DYADIC_FEMALE_VOICES = frozenset(("en-us+f1", "en+f3", "en-gb-x-rp+f5", "en-us-nyc+Annie", "en-us+f4",
+                                  "en-gb-x-gbclan+belinda", "en+f2", "en-us+steph"))
 DYADIC_INTERLOCUTOR_VOICES = ("en+Andrea", "en-us+travis", "en-us+Alicia", "en-gb-x-rp+victor",
                               "en-gb-scotland+grandma", "en-us-nyc+robert")
 DYADIC_PITCH_OFFSET = 10        # per-session espeak-ng pitch offset: uniform integer in +-this
@@ -730,11 +732,31 @@ def balanced(rng, values, n, no_repeats=False):
     return out[:n]
 
 
-def plan_sessions(specs, seed, sample_rate=None):
+def dealt_subject_voices(seed):
+    """The subject voices dealt to the splits anew from the seed, as many female and male voices per
+    split as DYADIC_SUBJECT_VOICES holds (4 + 4, 2 + 2, 2 + 2), each voice still in one split only:
+    instances generated with other seeds then differ in which voices Train never hears."""
+    rng = Random(f"{seed}/voices")
+    female = [v for split in SPLITS for v in DYADIC_SUBJECT_VOICES[split] if v in DYADIC_FEMALE_VOICES]
+    male = [v for split in SPLITS for v in DYADIC_SUBJECT_VOICES[split] if v not in DYADIC_FEMALE_VOICES]
+    rng.shuffle(female)
+    rng.shuffle(male)
+    out = {}
+    for split in SPLITS:
+        n_female = sum(1 for v in DYADIC_SUBJECT_VOICES[split] if v in DYADIC_FEMALE_VOICES)
+        n_male = len(DYADIC_SUBJECT_VOICES[split]) - n_female
+        out[split] = tuple(female[:n_female] + male[:n_male])
+        female, male = female[n_female:], male[n_male:]
+    return out
+
+
+def plan_sessions(specs, seed, sample_rate=None, shuffle_voices=False):
     """Adds spec["session"] to every recording of the dyadic profile: voices and their per-session
     pitch/rate, the interlocutor's share and level, and the recording channel. Subject voices come
     from the split's own set (neighbouring sessions never share one), interlocutor voices from their
-    set over the whole corpus in order; sample_rate, if given, replaces the mixed rates."""
+    set over the whole corpus in order; sample_rate, if given, replaces the mixed rates; with
+    shuffle_voices the subject voices are dealt to the splits from the seed (dealt_subject_voices)."""
+    subject_voices = dealt_subject_voices(seed) if shuffle_voices else DYADIC_SUBJECT_VOICES
     inter_voices = balanced(Random(f"{seed}/sessions/interlocutor"), DYADIC_INTERLOCUTOR_VOICES,
                             len(specs), no_repeats=True)
     for k, spec in enumerate(specs):
@@ -742,7 +764,7 @@ def plan_sessions(specs, seed, sample_rate=None):
     for split in SPLITS:
         group = [s for s in specs if s["split"] == split]
         rs = Random(f"{seed}/sessions/{split}")
-        voices = balanced(rs, DYADIC_SUBJECT_VOICES[split], len(group), no_repeats=True)
+        voices = balanced(rs, subject_voices[split], len(group), no_repeats=True)
         cycles = {key: balanced(rs, values, len(group)) for key, values in DYADIC_CYCLES.items()}
         for k, spec in enumerate(group):
             r = Random(f"{seed}/{spec['name']}/session")
@@ -1120,6 +1142,9 @@ def main(argv=None):
     p.add_argument("--sample-rate", type=int, default=None,
                    help="output sample rate in Hz, a multiple of 10 (default: 16000; dyadic: "
                         "mixed, 8000 to 48000 by session)")
+    p.add_argument("--shuffle-voices", action="store_true",
+                   help="dyadic: deal the subject voices to Train/Devel/Test anew from the seed (as many "
+                        "female and male voices per split as the fixed lists); default: the fixed lists")
     p.add_argument("--jobs", type=int, default=2,
                    help="parallel workers, i.e. parallel espeak-ng calls (default: 2)")
     p.add_argument("--lexicon", default=None,
@@ -1138,6 +1163,8 @@ def main(argv=None):
     args = p.parse_args(argv)
     profile = PROFILES[args.profile]
     args.dyadic = args.profile == "dyadic"
+    if args.shuffle_voices and not args.dyadic:
+        p.error("--shuffle-voices needs --profile dyadic: the sewa profile has one subject voice")
     if args.out is None:
         args.out = os.path.join(HERE, profile["out"])
     if args.lexicon is None:
@@ -1180,7 +1207,7 @@ def main(argv=None):
     read_lexicon(args.lexicon)  # fail early on a bad lexicon
     truth_dirs = ("words", "latents", "utterances")
     if args.dyadic:
-        plan_sessions(specs, args.seed, args.sample_rate)
+        plan_sessions(specs, args.seed, args.sample_rate, args.shuffle_voices)
         check_voices(specs)
         truth_dirs += ("tokens",)
 
@@ -1297,6 +1324,8 @@ def write_truth_readme(truth, args, specs):
                                       if args.sample_rate else [])
     if args.dyadic:
         argv.insert(0, "--profile dyadic")
+        if args.shuffle_voices:
+            argv.insert(1, "--shuffle-voices")
     if args.hours is not None:
         argv.append(f"--hours {args.hours:g} --max-seconds {args.max_seconds:g}")
     else:
