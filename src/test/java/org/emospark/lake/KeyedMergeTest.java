@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -119,20 +120,24 @@ class KeyedMergeTest {
         for (int round = 0; round < 3; round++) {
             List<Warehouse> warehouses = List.of(new Warehouse(spark, tmp.resolve("a" + round).toString()),
                     new Warehouse(spark, tmp.resolve("b" + round).toString()));
-            List<MergeCounts> merged = AtOnce.call(List.of(
-                    () -> KeyedMerge.merge(warehouses.get(0), Tables.LABELS, labels(spark, "Train_01", 40),
-                            Set.of("Train_01")),
-                    () -> KeyedMerge.merge(warehouses.get(1), Tables.LABELS, labels(spark, "Train_01", 70),
-                            Set.of("Train_01"))));
+            int[] rows = {40, 70};
+            List<Callable<MergeCounts>> merges = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Warehouse warehouse = warehouses.get(i);
+                int frames = rows[i];
+                merges.add(() -> KeyedMerge.merge(warehouse, Tables.LABELS, labels(spark, "Train_01", frames),
+                        Set.of("Train_01")));
+            }
+            List<MergeCounts> merged = AtOnce.call(merges);
             for (int i = 0; i < 2; i++) {
                 MergeCounts counts = merged.get(i);
-                assertEquals(40 + 30 * i, counts.inserted(), counts::toString);
+                assertEquals(rows[i], counts.inserted(), counts::toString);
                 assertEquals(0, counts.updated() + counts.deleted(), counts::toString);
                 Row newest = DeltaTable.forPath(spark, warehouses.get(i).pathOf(Tables.LABELS))
                         .history(1).select("version", "operation").head();
                 assertEquals(newest.getLong(0), counts.version(), "the version of the table's only merge");
                 assertEquals("MERGE", newest.getString(1));
-                assertEquals(40 + 30 * i, warehouses.get(i).read(Tables.LABELS).count());
+                assertEquals(rows[i], warehouses.get(i).read(Tables.LABELS).count());
             }
         }
     }
