@@ -110,6 +110,12 @@ public final class ConfigKeys {
                     + "(as AVEC's baselines post-process continuous predictions): frame-to-frame jitter is not emotion. "
                     + "Part of the model: evaluate and score predict with it, train reports its Devel CCC with it "
                     + "(and still chooses the epoch on the network's own outputs); 0: none (the authors' code: 0).");
+    public static final ConfigKey MODEL_PRIOR_SMOOTHING = new ConfigKey("emospark.model.priorSmoothing", "true",
+            "After that, condition each recording's outputs on how the Train labels move in time (their mean and "
+                    + "autocovariance, fitted when the model is trained and stored with it), trusting the frames in which "
+                    + "the subject speaks (from the turns table; every frame when a recording has none): between the "
+                    + "subject's turns the labels carry on from the subject's last words, whatever the other speaker "
+                    + "sounds like. Part of the model like smoothSeconds (the authors' code: false).");
 
     public static final ConfigKey TRAIN_EPOCHS = new ConfigKey("emospark.train.epochs", "30",
             "The most epochs to train.");
@@ -202,7 +208,7 @@ public final class ConfigKeys {
                 ALIGN_ADVERSARIAL_ROUNDS, S2V_VECTOR_SIZE, S2V_WINDOW, S2V_EPOCHS, S2V_BATCH, S2V_LEARNING_RATE, S2V_MIN_COUNT, S2V_MAX_WORD_SECONDS,
                 S2V_SEED,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
-                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_PROSODY_CONTEXT, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, MODEL_SMOOTH_SECONDS, TRAIN_EPOCHS,
+                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_PROSODY_CONTEXT, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, MODEL_SMOOTH_SECONDS, MODEL_PRIOR_SMOOTHING, TRAIN_EPOCHS,
                 TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_EDGE_WINDOWS, TRAIN_AVERAGE_EPOCHS, TRAIN_CARRY_STATE,
                 TRAIN_MODALITY_DROPOUT, TRAIN_AUGMENT_VOICE, TRAIN_AUGMENT_GAIN_DB, TRAIN_AUGMENT_SNR_DB, TRAIN_SCHEDULE, TRAIN_SEED,
                 FUSION_INIT,

@@ -104,7 +104,8 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
             try (NDManager manager = NDManager.newBaseManager()) {
                 SpeechEmotionNet net = store.load(id, manager);
                 series = new RecordingPredictor(net, manifest.config(), manifest.settings().batchSize(),
-                        windows != null ? windows : WindowMode.trainedWith(manifest.config(), manifest.settings())).series(manager, data.examples());
+                        windows != null ? windows : WindowMode.trainedWith(manifest.config(), manifest.settings()))
+                        .withPrior(manifest.labelPrior()).series(manager, data.examples());
             }
             SplitEvaluation result = SplitEvaluation.of(id, split, series);
             MergeCounts counts = KeyedMerge.merge(warehouse, Tables.EVALUATIONS,

@@ -55,7 +55,8 @@ public final class SharedModel {
     /** As {@link #predict(List, int)}, the windows run as {@code mode} says. */
     public Map<String, float[][]> predict(List<RecordingExample> recordings, int batchSize, WindowMode mode) {
         try (NDManager call = NDManager.newBaseManager(device)) {
-            return new RecordingPredictor(net, manifest.config(), batchSize, mode).predict(call, recordings);
+            return new RecordingPredictor(net, manifest.config(), batchSize, mode).withPrior(manifest.labelPrior())
+                    .predict(call, recordings);
         }
     }
 

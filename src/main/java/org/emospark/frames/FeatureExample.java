@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * What the fusion network needs of one recording, frame-aligned: the CNN's features of every frame (as
- * {@code paralinguistic_frames} stores them), the word vector of every frame and, when labelled, the gold values.
+ * {@code paralinguistic_frames} stores them), which frames are the subject's, the word vector of every frame and, when
+ * labelled, the gold values.
  * No audio: training from these never runs the CNN. Serializable, so a sweep can broadcast its examples to the
  * executors that train.
  *
@@ -14,19 +15,22 @@ import java.util.Objects;
  * @param labels {@code numFrames * 3} floats, or {@code null}
  */
 public record FeatureExample(String recordingId, String split, int numFrames, int featureDims, float[] features,
-                             int semanticDims, float[] semantic, float[] labels) implements FramedExample, Serializable {
+                             boolean[] subject, int semanticDims, float[] semantic, float[] labels) implements FramedExample, Serializable {
 
     public FeatureExample {
         Objects.requireNonNull(recordingId, "recordingId");
         Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(semantic, "semantic");
         if (numFrames < 1 || featureDims < 1 || features.length != (long) numFrames * featureDims
+                || subject.length != numFrames
                 || semantic.length != (long) numFrames * semanticDims
                 || (labels != null && labels.length != (long) numFrames * OUTPUTS)) {
             throw new IllegalArgumentException("Recording " + recordingId + ": " + numFrames + " frames need "
                     + numFrames + " x " + featureDims + " features (got " + features.length + "), " + numFrames + " x "
                     + semanticDims + " semantic values (got " + semantic.length + ") and " + numFrames
-                    + " x 3 labels (got " + (labels == null ? "none" : labels.length) + ")");
+                    + " x 3 labels (got " + (labels == null ? "none" : labels.length) + "), " + numFrames
+                    + " subject flags (got " + subject.length + ")");
         }
     }
 }

@@ -15,6 +15,9 @@ public sealed interface FramedExample permits RecordingExample, FeatureExample {
     /** Frames of the recording: the label rows when labelled (the authors' framing), else its audio's. */
     int numFrames();
 
+    /** Which frames are the subject's, from its turns: all of them when the recording has no turns. */
+    boolean[] subject();
+
     int semanticDims();
 
     /** {@code numFrames * semanticDims} floats, frame-major; zeros where nobody speaks. */

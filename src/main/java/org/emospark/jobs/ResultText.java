@@ -242,8 +242,7 @@ public final class ResultText {
         DimensionScores d = m.devel();
         s.append(String.format("  best epoch:  %d of %d; Devel CCC arousal %.3f, valence %.3f, liking %.3f (mean %.3f)%s%n",
                 m.bestEpoch(), m.epochs().size(), d.arousal().ccc(), d.valence().ccc(), d.liking().ccc(), d.meanCcc(),
-                m.config().smoothSeconds() > 0 ? String.format(", outputs smoothed over %.1f s (the epoch's own: mean %.3f)",
-                        m.config().smoothSeconds(), m.epochs().get(m.bestEpoch() - 1).devel().meanCcc()) : ""));
+                postProcessing(m)));
         s.append(String.format("  training:    %.1f s, %.1f s of audio per second, %.1f%% of it waiting for data%n",
                 m.trainWallSeconds(), m.audioSecondsPerSecond(), 100 * m.dataWaitFraction()));
         s.append(String.format("  %s%n", r.registered()));
@@ -305,5 +304,19 @@ public final class ResultText {
         out.append(String.format("  time:       %.1f s%s%n", r.seconds(),
                 r.audioSeconds() > 0 ? String.format(" (%.1f x real time)", r.timesRealTime()) : ""));
         return out.toString();
+    }
+
+    /** What a kept model does after its network, as the train summary names it, with the epoch's own Devel mean. */
+    private static String postProcessing(ModelManifest m) {
+        boolean prior = m.config().priorSmoothing() && m.labelPrior() != null;
+        if (m.config().smoothSeconds() <= 0 && !prior) {
+            return "";
+        }
+        String what = m.config().smoothSeconds() > 0
+                ? String.format("outputs smoothed over %.1f s%s", m.config().smoothSeconds(),
+                        prior ? " and conditioned on the Train labels' prior" : "")
+                : "outputs conditioned on the Train labels' prior";
+        return String.format(", %s (the epoch's own: mean %.3f)", what,
+                m.epochs().get(m.bestEpoch() - 1).devel().meanCcc());
     }
 }

@@ -58,6 +58,10 @@ import java.util.List;
  *                      recording after the network ({@link #smoothingHalfWidth()} frames either side, fewer at the
  *                      recording's edges; {@code model.predict.OutputSmoothing}), as AVEC's baselines post-process
  *                      continuous predictions; 0: none (faithful 0; left out of the JSON when 0)
+ * @param priorSmoothing after that, each recording's outputs are conditioned on how the Train labels move in time,
+ *                       trusting the frames in which the subject speaks ({@code model.predict.PriorSmoothing}, with the
+ *                       {@code model.predict.LabelPrior} fitted when the model is trained and stored in its manifest)
+ *                       (faithful false; left out of the JSON when false)
  */
 public record ModelConfig(
         int sampleRate,
@@ -82,8 +86,20 @@ public record ModelConfig(
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean speakingRate,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean bidirectional,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean prosodyContext,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) double smoothSeconds)
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) double smoothSeconds,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean priorSmoothing)
         implements Serializable {
+
+    /** A config without prior smoothing, as models were before it. */
+    public ModelConfig(int sampleRate, double frameSeconds, List<Integer> cnnFilters, List<Integer> cnnKernels,
+                       List<Integer> pools, double dropout, int projection, int streamSize, int lstmUnits, double cellClip,
+                       double forgetBias, int outputs, Fusion fusion, Streams streams, LossWeights lossWeights,
+                       int semanticDims, int windowFrames, boolean normalizeLevel, boolean prosody, boolean speakingRate,
+                       boolean bidirectional, boolean prosodyContext, double smoothSeconds) {
+        this(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection, streamSize, lstmUnits, cellClip,
+                forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames, normalizeLevel, prosody,
+                speakingRate, bidirectional, prosodyContext, smoothSeconds, false);
+    }
 
     /** How the two projected streams are combined. */
     public enum Fusion {
@@ -344,6 +360,7 @@ public record ModelConfig(
         private boolean bidirectional;
         private boolean prosodyContext;
         private double smoothSeconds;
+        private boolean priorSmoothing;
 
         private Builder(ModelConfig c) {
             sampleRate = c.sampleRate;
@@ -369,6 +386,7 @@ public record ModelConfig(
             bidirectional = c.bidirectional;
             prosodyContext = c.prosodyContext;
             smoothSeconds = c.smoothSeconds;
+            priorSmoothing = c.priorSmoothing;
         }
 
         public Builder sampleRate(int v) { sampleRate = v; return this; }
@@ -394,11 +412,13 @@ public record ModelConfig(
         public Builder bidirectional(boolean v) { bidirectional = v; return this; }
         public Builder prosodyContext(boolean v) { prosodyContext = v; return this; }
         public Builder smoothSeconds(double v) { smoothSeconds = v; return this; }
+        public Builder priorSmoothing(boolean v) { priorSmoothing = v; return this; }
 
         public ModelConfig build() {
             return new ModelConfig(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection,
                     streamSize, lstmUnits, cellClip, forgetBias, outputs, fusion, streams, lossWeights, semanticDims,
-                    windowFrames, normalizeLevel, prosody, speakingRate, bidirectional, prosodyContext, smoothSeconds);
+                    windowFrames, normalizeLevel, prosody, speakingRate, bidirectional, prosodyContext, smoothSeconds,
+                    priorSmoothing);
         }
     }
 

@@ -30,7 +30,7 @@ public final class ConfiguredTraining {
                 c.getBoolean(ConfigKeys.MODEL_SPEAKING_RATE), c.getBoolean(ConfigKeys.MODEL_BIDIRECTIONAL),
                 // The context is pooled from the descriptors: without them there is none to add.
                 c.getBoolean(ConfigKeys.MODEL_PROSODY) && c.getBoolean(ConfigKeys.MODEL_PROSODY_CONTEXT),
-                c.getDouble(ConfigKeys.MODEL_SMOOTH_SECONDS));
+                c.getDouble(ConfigKeys.MODEL_SMOOTH_SECONDS), c.getBoolean(ConfigKeys.MODEL_PRIOR_SMOOTHING));
     }
 
     public static TrainSettings settings(EmosparkConfig c) {
@@ -80,6 +80,7 @@ public final class ConfiguredTraining {
         k.put(ConfigKeys.MODEL_SPEAKING_RATE.name(), Boolean.toString(config.speakingRate()));
         k.put(ConfigKeys.MODEL_BIDIRECTIONAL.name(), Boolean.toString(config.bidirectional()));
         k.put(ConfigKeys.MODEL_SMOOTH_SECONDS.name(), Double.toString(config.smoothSeconds()));
+        k.put(ConfigKeys.MODEL_PRIOR_SMOOTHING.name(), Boolean.toString(config.priorSmoothing()));
         k.put(ConfigKeys.TRAIN_EPOCHS.name(), Integer.toString(settings.epochs()));
         k.put(ConfigKeys.TRAIN_PATIENCE.name(), Integer.toString(settings.patience()));
         k.put(ConfigKeys.TRAIN_BATCH.name(), Integer.toString(settings.batchSize()));

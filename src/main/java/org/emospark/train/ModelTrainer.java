@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ import org.emospark.model.TrainSettings;
 import org.emospark.model.data.BatchAssembler;
 import org.emospark.model.data.NetworkInputs;
 import org.emospark.model.predict.OutputSmoothing;
+import org.emospark.model.predict.LabelPrior;
+import org.emospark.model.predict.PriorSmoothing;
 import org.emospark.model.predict.RecordingPredictor;
 import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.EpochReport;
@@ -52,12 +55,14 @@ public final class ModelTrainer {
     /**
      * The outcome: the best epoch's parameters (DJL's block format) and the history that chose it.
      *
-     * @param keptDevel the kept model's Devel scores as it predicts (its outputs smoothed as its config says); the epochs'
-     *              own scores, which chose it, are the network's outputs as they are
+     * @param keptDevel the kept model's Devel scores as it predicts (its outputs smoothed and conditioned on
+     *              {@code labelPrior} as its config says); the epochs' own scores, which chose it, are the network's
+     *              outputs as they are
+     * @param labelPrior how the training labels move in time, stored with the model
      */
     public record Result(ModelConfig config, TrainSettings settings, byte[] bestParameters, List<EpochReport> epochs,
                          int bestEpoch, DimensionScores keptDevel, long parameterCount, double trainSeconds,
-                         double trainAudioSeconds, double dataWaitFraction) {
+                         double trainAudioSeconds, double dataWaitFraction, LabelPrior labelPrior) {
         public EpochReport best() {
             return epochs.get(bestEpoch - 1);
         }
@@ -70,7 +75,7 @@ public final class ModelTrainer {
                                       List<String> train, List<String> devel, FusionOrigin fusion) {
             return new ModelManifest(modelId, name, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), config,
                     settings, embeddingSet, inputVersions, train, devel, trainAudioSeconds, parameterCount, epochs, bestEpoch,
-                    keptDevel, trainSeconds, audioSecondsPerSecond(), dataWaitFraction, fusion);
+                    keptDevel, trainSeconds, audioSecondsPerSecond(), dataWaitFraction, fusion, labelPrior);
         }
 
         /** Audio seconds trained on per wall second, over the training passes only (no dev evaluation). */
@@ -296,14 +301,23 @@ public final class ModelTrainer {
                 throw new IllegalStateException("Development CCC was never finite: the network predicts a constant; "
                         + "check the labels and the learning rate");
             }
+            LabelPrior prior = LabelPrior.fit(trainSet.stream().map(r -> r.labels(0, r.numFrames())).toList(),
+                    LabelPrior.MAX_LAG_FRAMES);
             return new Result(config, settings, best, List.copyOf(history), bestEpoch,
-                    EmotionScoring.onConcatenation(smoothed(bestSeries)), SpeechEmotionNet.parameterCount(net),
-                    (System.nanoTime() - started) / 1e9, audioSeconds, (double) waitTotal / passTotal);
+                    EmotionScoring.onConcatenation(asKept(bestSeries, devel, prior)), SpeechEmotionNet.parameterCount(net),
+                    (System.nanoTime() - started) / 1e9, audioSeconds, (double) waitTotal / passTotal, prior);
         }
     }
 
-    /** The Devel series as the kept model predicts them: each recording's outputs smoothed as the config says. */
-    private List<EmotionSeries> smoothed(List<EmotionSeries> series) {
+    /**
+     * The Devel series as the kept model predicts them: each recording's outputs smoothed and conditioned on
+     * {@code prior} as the config says.
+     */
+    private List<EmotionSeries> asKept(List<EmotionSeries> series, List<? extends FramedExample> devel, LabelPrior prior) {
+        Map<String, boolean[]> subject = new HashMap<>();
+        for (FramedExample r : devel) {
+            subject.put(r.recordingId(), r.subject());
+        }
         List<EmotionSeries> out = new ArrayList<>();
         for (EmotionSeries e : series) {
             float[][] predicted = new float[e.length()][];
@@ -311,6 +325,9 @@ public final class ModelTrainer {
                 predicted[f] = e.predicted()[f].clone();
             }
             OutputSmoothing.centred(predicted, config.smoothingHalfWidth());
+            if (config.priorSmoothing()) {
+                PriorSmoothing.apply(predicted, subject.get(e.recordingId()), prior);
+            }
             out.add(new EmotionSeries(e.recordingId(), e.frameSeconds(), predicted, e.gold()));
         }
         return out;

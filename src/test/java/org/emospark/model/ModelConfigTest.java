@@ -70,6 +70,12 @@ class ModelConfigTest {
         assertEquals(plain, json.readValue(json.writeValueAsString(plain), ModelConfig.class));
     }
 
+    @Test
+    void priorSmoothingStaysOutOfOlderModelsJson() throws Exception {
+        ModelConfig plain = ModelConfig.faithful();
+        assertInJsonOnlyWhenTrue("priorSmoothing", plain, plain.toBuilder().priorSmoothing(true).build());
+    }
+
     /** A flag left out of the JSON when false (so ids of models without it do not change); both configs round-trip. */
     private static void assertInJsonOnlyWhenTrue(String flag, ModelConfig without, ModelConfig with) throws Exception {
         ObjectMapper json = new ObjectMapper();

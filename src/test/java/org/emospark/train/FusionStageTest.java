@@ -76,7 +76,7 @@ class FusionStageTest {
             for (int f = 0; f < frames.length; f++) {
                 System.arraycopy(frames[f], 0, flat, f * width, width);
             }
-            out.add(new FeatureExample(r.recordingId(), r.split(), r.numFrames(), width, flat, r.semanticDims(),
+            out.add(new FeatureExample(r.recordingId(), r.split(), r.numFrames(), width, flat, r.subject(), r.semanticDims(),
                     r.semantic(), r.labels()));
         }
         return out;

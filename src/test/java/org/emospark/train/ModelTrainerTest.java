@@ -24,6 +24,7 @@ import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
 import org.emospark.model.TrainSettings;
 import org.emospark.model.data.NetworkInputs;
+import org.emospark.model.predict.LabelPrior;
 import org.emospark.model.predict.RecordingPredictor;
 import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.EpochReport;
@@ -204,6 +205,33 @@ class ModelTrainerTest {
                     .series(manager, DEVEL)).meanCcc();
             assertEquals(predicted, smoothed.keptDevel().meanCcc(), 1e-6, "what evaluate and score will see");
             assertNotEquals(smoothed.best().develMeanCcc(), smoothed.keptDevel().meanCcc(), 1e-4, "smoothing did something");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void theTrainLabelsPriorIsStoredAndConditionsTheKeptModelsDevelScoresWithoutChangingWhatIsLearned() {
+        TrainSettings four = SETTINGS.withEpochs(4);
+        ModelConfig conditioning = CONFIG.toBuilder().priorSmoothing(true).build();
+        ModelTrainer.Result plain = new ModelTrainer(CONFIG, four, line -> { }).train(TRAIN, DEVEL);
+        ModelTrainer.Result conditioned = new ModelTrainer(conditioning, four, line -> { }).train(TRAIN, DEVEL);
+        assertEquals(plain.bestEpoch(), conditioned.bestEpoch(), "epochs are chosen on the network's own outputs");
+        assertArrayEquals(plain.bestParameters(), conditioned.bestParameters());
+        LabelPrior prior = LabelPrior.fit(TRAIN.stream().map(r -> r.labels(0, r.numFrames())).toList(),
+                LabelPrior.MAX_LAG_FRAMES);
+        assertEquals(prior, conditioned.labelPrior(), "fitted on the Train labels");
+        assertEquals(prior, plain.labelPrior(), "stored whatever the config, so the config alone says whether it is used");
+        assertEquals(plain.best().develMeanCcc(), plain.keptDevel().meanCcc(), 0.0, "without it, the best epoch's");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SpeechEmotionNet net = new SpeechEmotionNet(conditioning);
+            net.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(conditioning, 1));
+            net.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(conditioned.bestParameters())));
+            double predicted = EmotionScoring.onConcatenation(new RecordingPredictor(net, conditioning, 2)
+                    .withPrior(conditioned.labelPrior()).series(manager, DEVEL)).meanCcc();
+            assertEquals(predicted, conditioned.keptDevel().meanCcc(), 1e-6, "what evaluate and score will see");
+            assertNotEquals(conditioned.best().develMeanCcc(), conditioned.keptDevel().meanCcc(), 1e-4,
+                    "the prior did something");
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -12,7 +12,10 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.emospark.corpus.text.SplitNames;
 import org.emospark.frames.FeatureExample;
+import org.emospark.frames.FrameInputBuilder;
 import org.emospark.frames.FramedExample;
+import org.emospark.frames.TimePrecision;
+import org.emospark.frames.TurnSpan;
 import org.emospark.lake.PcmCodec;
 import org.emospark.lake.TableDef;
 import org.emospark.lake.Tables;
@@ -77,6 +80,8 @@ public final class FeatureExamples {
         Map<String, String> labelProblem = new HashMap<>();
         Map<String, float[]> labels = lake.labels(ids, labelProblem);
         LakeExamples.SemanticVectors semantic = lake.semantic(ids);
+        Map<String, List<TurnSpan>> turns = lake.subjectTurns(ids);
+        FrameInputBuilder framing = new FrameInputBuilder(config.sampleRate(), config.frameSeconds(), TimePrecision.FLOAT32);
         Map<String, Map<Integer, byte[]>> features = features(ids);
         if (features.isEmpty()) {
             throw new IllegalArgumentException("No paralinguistic features of model " + featuresModelId + " for the "
@@ -109,7 +114,8 @@ public final class FeatureExamples {
                         + n + " labelled frames: run 'emospark features --paralinguistic --model " + featuresModelId + "'");
                 continue;
             }
-            out.add(new FeatureExample(id, e.getValue(), n, dims, flat, config.semanticInputs(), semantic.framesOf(id, n),
+            out.add(new FeatureExample(id, e.getValue(), n, dims, flat, framing.subjectFrames(turns.get(id), n),
+                    config.semanticInputs(), semantic.framesOf(id, n),
                     gold));
         }
         return new LoadedExamples<>(List.copyOf(out), skipped, semantic.set, versions);

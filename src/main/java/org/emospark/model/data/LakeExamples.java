@@ -171,7 +171,8 @@ public final class LakeExamples {
         return out;
     }
 
-    private Map<String, List<TurnSpan>> subjectTurns(Object[] ids) {
+    /** Each recording's subject turns; recordings without turns are absent. */
+    Map<String, List<TurnSpan>> subjectTurns(Object[] ids) {
         Map<String, List<TurnSpan>> out = new HashMap<>();
         for (Row r : warehouse.read(Tables.TURNS).where(col("recording_id").isin(ids).and(col("speaker").equalTo(Turn.SUBJECT)))
                 .select("recording_id", "start_s", "end_s").collectAsList()) {

@@ -32,7 +32,8 @@ import org.emospark.model.data.NetworkInputs;
  * recording's windows are read in order, so a {@link org.emospark.lake.PcmSource} that only reads forward
  * serves it. {@link WindowMode#OVERLAPPING}: the faithful windows and as many again half a window later, blended.
  * Whatever the mode, each recording's outputs are then smoothed as the model says ({@link OutputSmoothing},
- * {@link ModelConfig#smoothSeconds()}), over the whole recording.
+ * {@link ModelConfig#smoothSeconds()}), over the whole recording, and conditioned on the model's label prior when it
+ * has one and its config says so ({@link #withPrior}, {@link PriorSmoothing}).
  * Inference only: no dropout, no gradients ({@link InferenceMode}, on whichever thread calls).
  *
  * <p>Thread-safe: one predictor (and one network) can serve concurrent calls, each with its own manager. Every
@@ -47,12 +48,18 @@ public final class RecordingPredictor {
     private final ModelConfig config;
     private final int batchSize;
     private final WindowMode mode;
+    private final LabelPrior prior;
 
     public RecordingPredictor(Block net, ModelConfig config, int batchSize) {
         this(net, config, batchSize, WindowMode.FAITHFUL);
     }
 
     public RecordingPredictor(Block net, ModelConfig config, int batchSize, WindowMode mode) {
+        this(net, config, batchSize, mode, null);
+    }
+
+    private RecordingPredictor(Block net, ModelConfig config, int batchSize, WindowMode mode, LabelPrior prior) {
+        this.prior = prior;
         this.net = Objects.requireNonNull(net, "net");
         this.config = Objects.requireNonNull(config, "config");
         if (batchSize < 1) {
@@ -68,6 +75,14 @@ public final class RecordingPredictor {
             throw new IllegalArgumentException("A bidirectional model reads each window whole and cannot stream "
                     + "(carry the LSTM's state across windows): score it with faithful windows");
         }
+    }
+
+    /**
+     * This predictor with the model's label prior ({@code null}: a model trained before priors were fitted), applied
+     * when {@link ModelConfig#priorSmoothing()} is on.
+     */
+    public RecordingPredictor withPrior(LabelPrior labelPrior) {
+        return new RecordingPredictor(net, config, batchSize, mode, labelPrior);
     }
 
     /** The config the predictor frames and assembles batches with. */
@@ -136,8 +151,11 @@ public final class RecordingPredictor {
                 }
             }
         }
-        for (float[][] series : out.values()) {
-            OutputSmoothing.centred(series, config.smoothingHalfWidth());
+        for (Map.Entry<String, float[][]> e : out.entrySet()) {
+            OutputSmoothing.centred(e.getValue(), config.smoothingHalfWidth());
+            if (prior != null && config.priorSmoothing()) {
+                PriorSmoothing.apply(e.getValue(), byId.get(e.getKey()).subject(), prior);
+            }
         }
         return out;
     }

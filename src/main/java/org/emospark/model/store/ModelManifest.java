@@ -8,6 +8,7 @@ import java.util.Map;
 import org.emospark.metrics.DimensionScores;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.TrainSettings;
+import org.emospark.model.predict.LabelPrior;
 
 /**
  * What a stored model is: enough to rebuild the network ({@code config}), to know how it was trained
@@ -17,13 +18,17 @@ import org.emospark.model.TrainSettings;
  *
  * @param fusion for a model of the fusion stage, where it came from; {@code null} for end-to-end training (and left
  *               out of the JSON then, so manifests of end-to-end models read as before)
+ * @param labelPrior how the Train labels move in time, fitted when the model was trained, for
+ *                   {@link ModelConfig#priorSmoothing()}; {@code null} for models trained before it (left out of the
+ *                   JSON then)
  */
 public record ModelManifest(String modelId, String name, String createdAt, ModelConfig config, TrainSettings settings,
                             String embeddingSet, Map<String, Long> inputVersions, List<String> trainRecordings,
                             List<String> develRecordings, double trainAudioSeconds, long parameterCount,
                             List<EpochReport> epochs, int bestEpoch, DimensionScores devel, double trainWallSeconds,
                             double audioSecondsPerSecond, double dataWaitFraction,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) FusionOrigin fusion) implements Serializable {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) FusionOrigin fusion,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) LabelPrior labelPrior) implements Serializable {
     public ModelManifest {
         inputVersions = Map.copyOf(inputVersions);
         trainRecordings = List.copyOf(trainRecordings);
@@ -39,7 +44,7 @@ public record ModelManifest(String modelId, String name, String createdAt, Model
                          double audioSecondsPerSecond, double dataWaitFraction) {
         this(modelId, name, createdAt, config, settings, embeddingSet, inputVersions, trainRecordings, develRecordings,
                 trainAudioSeconds, parameterCount, epochs, bestEpoch, devel, trainWallSeconds, audioSecondsPerSecond,
-                dataWaitFraction, null);
+                dataWaitFraction, null, null);
     }
 
     /** The training stage that made the model, as the {@code models} table spells it. */

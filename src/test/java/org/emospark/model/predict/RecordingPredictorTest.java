@@ -252,7 +252,7 @@ class RecordingPredictorTest {
                 byte[] row = PcmCodec.encode(frames[f], 0, width);
                 PcmCodec.decodeInto(row, flat, f * width);
             }
-            stored.add(new FeatureExample(r.recordingId(), r.split(), r.numFrames(), width, flat, DIMS, r.semantic(),
+            stored.add(new FeatureExample(r.recordingId(), r.split(), r.numFrames(), width, flat, r.subject(), DIMS, r.semantic(),
                     r.labels()));
         }
         return stored;
@@ -353,6 +353,34 @@ class RecordingPredictorTest {
         smoothingNet.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(smoothing, 1));
         RecordingPredictor cnn = RecordingPredictor.paralinguisticFeatures(smoothingNet, 2);
         assertEquals(0, cnn.config().smoothingHalfWidth(), "CNN features are not emotions to smooth");
+    }
+
+    @Test
+    void aLabelPriorConditionsEachRecordingsOutputsOnItsSubjectFramesOnlyWhenTheConfigSays() {
+        List<RecordingExample> recordings = List.of(recording("Devel_07", 7, 0.0, true), recording("Devel_04", 4, 1.3, true));
+        LabelPrior prior = new LabelPrior(new double[] {0.1, 0, -0.1},
+                new double[][] {{0.3, 0.2, 0.1, 0.05}, {0.2, 0.1, 0, 0}, {0.1, 0.05, 0.02, 0}});
+        ModelConfig on = CONFIG.toBuilder().priorSmoothing(true).build();
+        Map<String, float[][]> plain = new RecordingPredictor(net, CONFIG, 2).predict(manager, recordings);
+        Map<String, float[][]> off = new RecordingPredictor(net, CONFIG, 2).withPrior(prior).predict(manager, recordings);
+        Map<String, float[][]> none = new RecordingPredictor(net, on, 2).predict(manager, recordings);
+        Map<String, float[][]> conditioned = new RecordingPredictor(net, on, 2).withPrior(prior).predict(manager, recordings);
+        for (RecordingExample r : recordings) {
+            String id = r.recordingId();
+            float[][] expected = new float[r.numFrames()][];
+            for (int f = 0; f < expected.length; f++) {
+                expected[f] = plain.get(id)[f].clone();
+            }
+            PriorSmoothing.apply(expected, r.subject(), prior);
+            boolean moved = false;
+            for (int f = 0; f < expected.length; f++) {
+                assertArrayEquals(plain.get(id)[f], off.get(id)[f], 0f, id + " frame " + f + ": the config says no");
+                assertArrayEquals(plain.get(id)[f], none.get(id)[f], 0f, id + " frame " + f + ": a model without a prior");
+                assertArrayEquals(expected[f], conditioned.get(id)[f], 1e-6f, id + " frame " + f);
+                moved |= !java.util.Arrays.equals(expected[f], plain.get(id)[f]);
+            }
+            assertTrue(moved, id + ": the check above could not tell conditioned outputs from plain ones");
+        }
     }
 
     @Test

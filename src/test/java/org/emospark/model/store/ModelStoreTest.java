@@ -3,6 +3,7 @@ package org.emospark.model.store;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
 import org.emospark.model.TrainSettings;
+import org.emospark.model.predict.LabelPrior;
 import org.emospark.testing.StoredModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +106,26 @@ class ModelStoreTest {
         assertEquals(written.devel(), read.devel());
         assertTrue(Double.isNaN(read.devel().liking().pearson()), "NaN stays NaN");
         assertEquals(written, read, "every field, incl. table versions, recordings and timings");
+    }
+
+    @Test
+    void aLabelPriorRoundTripsAndAManifestWithoutOneReadsAsBefore() throws Exception {
+        ModelStore store = store();
+        ModelManifest plain = manifest("tiny-eeeeeeeeee");
+        LabelPrior prior = new LabelPrior(new double[] {0.1, 0.2, 0.3}, new double[][] {{0.5, 0.25}, {0.4, 0.1}, {0.3, 0}});
+        ModelManifest withPrior = new ModelManifest(plain.modelId(), plain.name(), plain.createdAt(), plain.config(),
+                plain.settings(), plain.embeddingSet(), plain.inputVersions(), plain.trainRecordings(),
+                plain.develRecordings(), plain.trainAudioSeconds(), plain.parameterCount(), plain.epochs(),
+                plain.bestEpoch(), plain.devel(), plain.trainWallSeconds(), plain.audioSecondsPerSecond(),
+                plain.dataWaitFraction(), null, prior);
+        store.save(withPrior, new byte[] {1, 2, 3});
+        assertEquals(withPrior, store.manifest("tiny-eeeeeeeeee"));
+        assertEquals(prior, store.manifest("tiny-eeeeeeeeee").labelPrior());
+
+        assertFalse(new ObjectMapper().writeValueAsString(plain).contains("labelPrior"),
+                "manifests of models without a prior are written as before");
+        store.save(manifest("tiny-ffffffffff"), new byte[] {1, 2, 3});
+        assertNull(store.manifest("tiny-ffffffffff").labelPrior());
     }
 
     @Test
