@@ -197,14 +197,19 @@ class ModelTrainerTest {
             assertEquals(plain.epochs().get(e).develMeanCcc(), smoothed.epochs().get(e).develMeanCcc(), 0.0, "epoch " + (e + 1));
         }
         assertEquals(plain.best().develMeanCcc(), plain.keptDevel().meanCcc(), 0.0, "without smoothing, the best epoch's");
+        assertEquals(develMeanAsPredicted(smoothing, smoothed, null), smoothed.keptDevel().meanCcc(), 1e-6,
+                "what evaluate and score will see");
+        assertNotEquals(smoothed.best().develMeanCcc(), smoothed.keptDevel().meanCcc(), 1e-4, "smoothing did something");
+    }
+
+    /** The Devel mean CCC of {@code r}'s kept weights as a predictor of {@code config} with {@code prior} gives it. */
+    private static double develMeanAsPredicted(ModelConfig config, ModelTrainer.Result r, LabelPrior prior) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            SpeechEmotionNet net = new SpeechEmotionNet(smoothing);
-            net.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(smoothing, 1));
-            net.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(smoothed.bestParameters())));
-            double predicted = EmotionScoring.onConcatenation(new RecordingPredictor(net, smoothing, 2)
+            SpeechEmotionNet net = new SpeechEmotionNet(config);
+            net.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(config, 1));
+            net.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(r.bestParameters())));
+            return EmotionScoring.onConcatenation(new RecordingPredictor(net, config, 2).withPrior(prior)
                     .series(manager, DEVEL)).meanCcc();
-            assertEquals(predicted, smoothed.keptDevel().meanCcc(), 1e-6, "what evaluate and score will see");
-            assertNotEquals(smoothed.best().develMeanCcc(), smoothed.keptDevel().meanCcc(), 1e-4, "smoothing did something");
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -223,18 +228,9 @@ class ModelTrainerTest {
         assertEquals(prior, conditioned.labelPrior(), "fitted on the Train labels");
         assertEquals(prior, plain.labelPrior(), "stored whatever the config, so the config alone says whether it is used");
         assertEquals(plain.best().develMeanCcc(), plain.keptDevel().meanCcc(), 0.0, "without it, the best epoch's");
-        try (NDManager manager = NDManager.newBaseManager()) {
-            SpeechEmotionNet net = new SpeechEmotionNet(conditioning);
-            net.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(conditioning, 1));
-            net.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(conditioned.bestParameters())));
-            double predicted = EmotionScoring.onConcatenation(new RecordingPredictor(net, conditioning, 2)
-                    .withPrior(conditioned.labelPrior()).series(manager, DEVEL)).meanCcc();
-            assertEquals(predicted, conditioned.keptDevel().meanCcc(), 1e-6, "what evaluate and score will see");
-            assertNotEquals(conditioned.best().develMeanCcc(), conditioned.keptDevel().meanCcc(), 1e-4,
-                    "the prior did something");
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        assertEquals(develMeanAsPredicted(conditioning, conditioned, conditioned.labelPrior()),
+                conditioned.keptDevel().meanCcc(), 1e-6, "what evaluate and score will see");
+        assertNotEquals(conditioned.best().develMeanCcc(), conditioned.keptDevel().meanCcc(), 1e-4, "the prior did something");
     }
 
     @Test
