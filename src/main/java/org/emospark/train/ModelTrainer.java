@@ -32,9 +32,8 @@ import org.emospark.model.SpeechEmotionNet;
 import org.emospark.model.TrainSettings;
 import org.emospark.model.data.BatchAssembler;
 import org.emospark.model.data.NetworkInputs;
-import org.emospark.model.predict.OutputSmoothing;
 import org.emospark.model.predict.LabelPrior;
-import org.emospark.model.predict.PriorSmoothing;
+import org.emospark.model.predict.PostProcessing;
 import org.emospark.model.predict.RecordingPredictor;
 import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.EpochReport;
@@ -324,10 +323,7 @@ public final class ModelTrainer {
             for (int f = 0; f < predicted.length; f++) {
                 predicted[f] = e.predicted()[f].clone();
             }
-            OutputSmoothing.centred(predicted, config.smoothingHalfWidth());
-            if (config.priorSmoothing()) {
-                PriorSmoothing.apply(predicted, subject.get(e.recordingId()), prior);
-            }
+            PostProcessing.apply(predicted, subject.get(e.recordingId()), config, prior);
             out.add(new EmotionSeries(e.recordingId(), e.frameSeconds(), predicted, e.gold()));
         }
         return out;

@@ -33,7 +33,7 @@ import org.emospark.model.data.NetworkInputs;
  * serves it. {@link WindowMode#OVERLAPPING}: the faithful windows and as many again half a window later, blended.
  * Whatever the mode, each recording's outputs are then smoothed as the model says ({@link OutputSmoothing},
  * {@link ModelConfig#smoothSeconds()}), over the whole recording, and conditioned on the model's label prior when it
- * has one and its config says so ({@link #withPrior}, {@link PriorSmoothing}).
+ * has one and its config says so ({@link #withPrior}, {@link PriorSmoothing}): {@link PostProcessing}.
  * Inference only: no dropout, no gradients ({@link InferenceMode}, on whichever thread calls).
  *
  * <p>Thread-safe: one predictor (and one network) can serve concurrent calls, each with its own manager. Every
@@ -152,10 +152,7 @@ public final class RecordingPredictor {
             }
         }
         for (Map.Entry<String, float[][]> e : out.entrySet()) {
-            OutputSmoothing.centred(e.getValue(), config.smoothingHalfWidth());
-            if (prior != null && config.priorSmoothing()) {
-                PriorSmoothing.apply(e.getValue(), byId.get(e.getKey()).subject(), prior);
-            }
+            PostProcessing.apply(e.getValue(), byId.get(e.getKey()).subject(), config, prior);
         }
         return out;
     }
