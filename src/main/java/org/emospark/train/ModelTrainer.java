@@ -44,7 +44,8 @@ import org.emospark.model.store.ModelStore;
 /**
  * Trains the network on CPU (or whatever device DJL's default is) with Adam on {@code 1 - CCC}: windows of T
  * frames from the training recordings in a seeded random order each epoch, development CCC on the
- * concatenation of all Devel predictions after each epoch, the best epoch's parameters kept, early stopping
+ * concatenation of all Devel predictions after each epoch (also as the kept model gives them, when it conditions them on
+ * the labels' prior: then those choose), the best epoch's parameters kept, early stopping
  * after {@code patience} epochs without improvement. One progress line per epoch.
  *
  * <p>The loop is written out rather than using DJL's {@code EasyTrain}: the LSTM-only gradient-norm clip
@@ -180,8 +181,10 @@ public final class ModelTrainer {
             Block trained = fusionOnly ? net.fusionNet() : net;
             TrainingStep step = new TrainingStep(trained, config, settings,
                     (windows.size() + settings.batchSize() - 1) / settings.batchSize());
-            // Epochs are chosen on the network's own outputs: smoothing them (a post-processing of the kept model)
-            // would flatten a noisy Devel curve and change when patience runs out, not what the network learns.
+            // Epochs are chosen on the outputs as the kept model gives them when it conditions them on the labels'
+            // prior: that reads the network only on the subject's frames, so the epoch whose outputs there are best
+            // wins, whatever it does between the subject's turns. Smoothing alone would only flatten a noisy Devel
+            // curve and change when patience runs out, so without the prior epochs are chosen on the raw outputs.
             RecordingPredictor predictor = new RecordingPredictor(trained, config.withSmoothSeconds(0), settings.batchSize(),
                     WindowMode.trainedWith(config, settings));
             progress.accept(String.format("training %s: %,d parameters%s, %d windows of %d frames (%.1f s of audio) from "
@@ -200,6 +203,8 @@ public final class ModelTrainer {
             // Closed with root; null: the weights as trained are scored and kept.
             WeightAverage average = settings.averageEpochs() > 0 ? new WeightAverage(trained, root, settings.averageEpochs())
                     : null;
+            LabelPrior prior = LabelPrior.fit(trainSet.stream().map(r -> r.labels(0, r.numFrames())).toList(),
+                    LabelPrior.MAX_LAG_FRAMES);
             long started = System.nanoTime();
             List<EpochReport> history = new ArrayList<>();
             byte[] best = null;
@@ -265,12 +270,15 @@ public final class ModelTrainer {
                 }
                 long passNanos = System.nanoTime() - epochStart;
                 DimensionScores dev;
+                DimensionScores kept;
                 List<EmotionSeries> series;
                 byte[] improvedParameters = null;
                 try (WeightAverage.Swap averaged = average == null ? null : average.swapIn()) {
                     series = predictor.series(root, devel);
                     dev = EmotionScoring.onConcatenation(series);
-                    if (Double.isFinite(dev.meanCcc()) && dev.meanCcc() > bestMean) {
+                    kept = config.priorSmoothing() ? EmotionScoring.onConcatenation(asKept(series, devel, prior)) : null;
+                    double chosenOn = (kept != null ? kept : dev).meanCcc();
+                    if (Double.isFinite(chosenOn) && chosenOn > bestMean) {
                         // Read here, while the average (when there is one) stands in the weights' place.
                         improvedParameters = ModelStore.parametersOf(net);
                     }
@@ -279,10 +287,10 @@ public final class ModelTrainer {
                 waitTotal += waited;
                 passTotal += passNanos;
                 EpochReport report = new EpochReport(epoch, lossSum / batches.size(), dev, seconds, passNanos / 1e9,
-                        (double) waited / passNanos);
+                        (double) waited / passNanos, kept);
                 history.add(report);
                 if (improvedParameters != null) {
-                    bestMean = dev.meanCcc();
+                    bestMean = report.selectionMeanCcc();
                     bestEpoch = epoch;
                     best = improvedParameters;
                     bestSeries = series;
@@ -300,8 +308,6 @@ public final class ModelTrainer {
                 throw new IllegalStateException("Development CCC was never finite: the network predicts a constant; "
                         + "check the labels and the learning rate");
             }
-            LabelPrior prior = LabelPrior.fit(trainSet.stream().map(r -> r.labels(0, r.numFrames())).toList(),
-                    LabelPrior.MAX_LAG_FRAMES);
             return new Result(config, settings, best, List.copyOf(history), bestEpoch,
                     EmotionScoring.onConcatenation(asKept(bestSeries, devel, prior)), SpeechEmotionNet.parameterCount(net),
                     (System.nanoTime() - started) / 1e9, audioSeconds, (double) waitTotal / passTotal, prior);

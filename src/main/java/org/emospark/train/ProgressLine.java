@@ -3,16 +3,20 @@ package org.emospark.train;
 import org.emospark.metrics.DimensionScores;
 import org.emospark.model.store.EpochReport;
 
-/** The one line printed per epoch: where training is, how well it does on Devel, and how long is left. */
+/**
+ * The one line printed per epoch: where training is, how well it does on Devel (the network's own outputs, and as the
+ * kept model gives them when epochs are chosen on that), and how long is left.
+ */
 final class ProgressLine {
     private ProgressLine() {
     }
 
     static String format(EpochReport r, int epochs, int bestEpoch, double bestMean, double elapsedS, double etaS) {
         DimensionScores d = r.devel();
-        return String.format("epoch %d/%d  loss %.4f  devel CCC A %.3f V %.3f L %.3f mean %.3f  best %.3f@%d  "
+        return String.format("epoch %d/%d  loss %.4f  devel CCC A %.3f V %.3f L %.3f mean %.3f%s  best %.3f@%d  "
                         + "%.1f s (data wait %.1f%%)  elapsed %s  ETA %s",
                 r.epoch(), epochs, r.trainLoss(), d.arousal().ccc(), d.valence().ccc(), d.liking().ccc(), d.meanCcc(),
+                r.keptDevel() == null ? "" : String.format(" (as kept %.3f)", r.keptDevel().meanCcc()),
                 bestMean, bestEpoch, r.seconds(), 100 * r.dataWaitFraction(), clock(elapsedS), clock(etaS));
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -216,21 +218,45 @@ class ModelTrainerTest {
     }
 
     @Test
-    void theTrainLabelsPriorIsStoredAndConditionsTheKeptModelsDevelScoresWithoutChangingWhatIsLearned() {
+    void theTrainLabelsPriorIsStoredConditionsTheKeptModelsDevelScoresAndChoosesTheEpochWithoutChangingWhatIsLearned() {
         TrainSettings four = SETTINGS.withEpochs(4);
         ModelConfig conditioning = CONFIG.toBuilder().priorSmoothing(true).build();
         ModelTrainer.Result plain = new ModelTrainer(CONFIG, four, line -> { }).train(TRAIN, DEVEL);
-        ModelTrainer.Result conditioned = new ModelTrainer(conditioning, four, line -> { }).train(TRAIN, DEVEL);
-        assertEquals(plain.bestEpoch(), conditioned.bestEpoch(), "epochs are chosen on the network's own outputs");
-        assertArrayEquals(plain.bestParameters(), conditioned.bestParameters());
+        List<String> progress = new ArrayList<>();
+        ModelTrainer.Result conditioned = new ModelTrainer(conditioning, four, progress::add).train(TRAIN, DEVEL);
         LabelPrior prior = LabelPrior.fit(TRAIN.stream().map(r -> r.labels(0, r.numFrames())).toList(),
                 LabelPrior.MAX_LAG_FRAMES);
         assertEquals(prior, conditioned.labelPrior(), "fitted on the Train labels");
         assertEquals(prior, plain.labelPrior(), "stored whatever the config, so the config alone says whether it is used");
+
+        // The network learns the same whatever the epochs are chosen on.
+        assertEquals(plain.epochs().size(), conditioned.epochs().size());
+        for (int e = 0; e < plain.epochs().size(); e++) {
+            assertEquals(plain.epochs().get(e).develMeanCcc(), conditioned.epochs().get(e).develMeanCcc(), 0.0,
+                    "the network's own outputs, epoch " + (e + 1));
+            assertNull(plain.epochs().get(e).keptDevel(), "without the prior, epochs are chosen on the network's own");
+            assertNotNull(conditioned.epochs().get(e).keptDevel(), "epoch " + (e + 1));
+        }
+        // Without the prior the best epoch is the network's own best; with it, the best as the kept model predicts.
+        assertEquals(bestBy(plain, EpochReport::develMeanCcc), plain.bestEpoch());
         assertEquals(plain.best().develMeanCcc(), plain.keptDevel().meanCcc(), 0.0, "without it, the best epoch's");
+        assertEquals(bestBy(conditioned, r -> r.keptDevel().meanCcc()), conditioned.bestEpoch());
+        assertEquals(conditioned.best().keptDevel(), conditioned.keptDevel(), "the kept model's Devel scores");
         assertEquals(develMeanAsPredicted(conditioning, conditioned, conditioned.labelPrior()),
                 conditioned.keptDevel().meanCcc(), 1e-6, "what evaluate and score will see");
         assertNotEquals(conditioned.best().develMeanCcc(), conditioned.keptDevel().meanCcc(), 1e-4, "the prior did something");
+        assertTrue(progress.stream().filter(l -> l.startsWith("epoch ")).allMatch(l -> l.contains("(as kept ")), progress.toString());
+    }
+
+    /** The epoch (from 1) with the highest value of {@code score}, the first of equals. */
+    private static int bestBy(ModelTrainer.Result r, java.util.function.ToDoubleFunction<EpochReport> score) {
+        int best = 0;
+        for (int e = 1; e < r.epochs().size(); e++) {
+            if (score.applyAsDouble(r.epochs().get(e)) > score.applyAsDouble(r.epochs().get(best))) {
+                best = e;
+            }
+        }
+        return best + 1;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.emospark.model.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.Serializable;
 import org.emospark.metrics.DimensionScores;
 
@@ -7,10 +8,27 @@ import org.emospark.metrics.DimensionScores;
  * One epoch of training: mean training loss, development scores on the concatenation of all Devel
  * predictions (AVEC), wall time of the whole epoch and of its training pass alone, and the fraction of the
  * training pass spent waiting for batches.
+ *
+ * @param devel     the network's own Devel outputs, scored
+ * @param keptDevel the same outputs as the kept model would give them (smoothed and conditioned on the Train labels'
+ *                  prior), scored, when the model conditions its outputs so and epochs are chosen on them; null
+ *                  otherwise (and in manifests written before)
  */
 public record EpochReport(int epoch, double trainLoss, DimensionScores devel, double seconds, double trainPassSeconds,
-                          double dataWaitFraction) implements Serializable {
+                          double dataWaitFraction,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) DimensionScores keptDevel) implements Serializable {
+    /** An epoch chosen on the network's own outputs. */
+    public EpochReport(int epoch, double trainLoss, DimensionScores devel, double seconds, double trainPassSeconds,
+                       double dataWaitFraction) {
+        this(epoch, trainLoss, devel, seconds, trainPassSeconds, dataWaitFraction, null);
+    }
+
     public double develMeanCcc() {
         return devel.meanCcc();
+    }
+
+    /** The Devel mean CCC epochs are chosen on: the kept model's outputs' when scored, else the network's own. */
+    public double selectionMeanCcc() {
+        return (keptDevel != null ? keptDevel : devel).meanCcc();
     }
 }

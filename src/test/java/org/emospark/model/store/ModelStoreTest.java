@@ -109,21 +109,26 @@ class ModelStoreTest {
     }
 
     @Test
-    void aLabelPriorRoundTripsAndAManifestWithoutOneReadsAsBefore() throws Exception {
+    void aLabelPriorAndTheEpochsScoresAsKeptRoundTripAndAManifestWithoutThemReadsAsBefore() throws Exception {
         ModelStore store = store();
         ModelManifest plain = manifest("tiny-eeeeeeeeee");
         LabelPrior prior = new LabelPrior(new double[] {0.1, 0.2, 0.3}, new double[][] {{0.5, 0.25}, {0.4, 0.1}, {0.3, 0}});
+        // Epochs chosen on the outputs as kept: each epoch's scores of them beside the network's own.
+        List<EpochReport> epochs = plain.epochs().stream().map(e -> new EpochReport(e.epoch(), e.trainLoss(), e.devel(),
+                e.seconds(), e.trainPassSeconds(), e.dataWaitFraction(), plain.devel())).toList();
         ModelManifest withPrior = new ModelManifest(plain.modelId(), plain.name(), plain.createdAt(), plain.config(),
                 plain.settings(), plain.embeddingSet(), plain.inputVersions(), plain.trainRecordings(),
-                plain.develRecordings(), plain.trainAudioSeconds(), plain.parameterCount(), plain.epochs(),
+                plain.develRecordings(), plain.trainAudioSeconds(), plain.parameterCount(), epochs,
                 plain.bestEpoch(), plain.devel(), plain.trainWallSeconds(), plain.audioSecondsPerSecond(),
                 plain.dataWaitFraction(), null, prior);
         store.save(withPrior, new byte[] {1, 2, 3});
         assertEquals(withPrior, store.manifest("tiny-eeeeeeeeee"));
         assertEquals(prior, store.manifest("tiny-eeeeeeeeee").labelPrior());
+        assertEquals(plain.devel(), store.manifest("tiny-eeeeeeeeee").epochs().get(0).keptDevel());
 
-        assertFalse(new ObjectMapper().writeValueAsString(plain).contains("labelPrior"),
-                "manifests of models without a prior are written as before");
+        String plainJson = new ObjectMapper().writeValueAsString(plain);
+        assertFalse(plainJson.contains("labelPrior"), "manifests of models without a prior are written as before");
+        assertFalse(plainJson.contains("keptDevel"), "epochs chosen on the network's own outputs are written as before");
         store.save(manifest("tiny-ffffffffff"), new byte[] {1, 2, 3});
         assertNull(store.manifest("tiny-ffffffffff").labelPrior());
     }
