@@ -271,13 +271,14 @@ public final class ModelTrainer {
                 long passNanos = System.nanoTime() - epochStart;
                 DimensionScores dev;
                 DimensionScores kept;
+                double chosenOn;
                 List<EmotionSeries> series;
                 byte[] improvedParameters = null;
                 try (WeightAverage.Swap averaged = average == null ? null : average.swapIn()) {
                     series = predictor.series(root, devel);
                     dev = EmotionScoring.onConcatenation(series);
                     kept = config.priorSmoothing() ? EmotionScoring.onConcatenation(asKept(series, devel, prior)) : null;
-                    double chosenOn = (kept != null ? kept : dev).meanCcc();
+                    chosenOn = (kept != null ? kept : dev).meanCcc();
                     if (Double.isFinite(chosenOn) && chosenOn > bestMean) {
                         // Read here, while the average (when there is one) stands in the weights' place.
                         improvedParameters = ModelStore.parametersOf(net);
@@ -290,7 +291,7 @@ public final class ModelTrainer {
                         (double) waited / passNanos, kept);
                 history.add(report);
                 if (improvedParameters != null) {
-                    bestMean = report.selectionMeanCcc();
+                    bestMean = chosenOn;
                     bestEpoch = epoch;
                     best = improvedParameters;
                     bestSeries = series;
@@ -308,8 +309,10 @@ public final class ModelTrainer {
                 throw new IllegalStateException("Development CCC was never finite: the network predicts a constant; "
                         + "check the labels and the learning rate");
             }
-            return new Result(config, settings, best, List.copyOf(history), bestEpoch,
-                    EmotionScoring.onConcatenation(asKept(bestSeries, devel, prior)), SpeechEmotionNet.parameterCount(net),
+            // With the prior the best epoch's scores as kept are already there; smoothing alone is applied here.
+            DimensionScores bestKept = history.get(bestEpoch - 1).keptDevel();
+            DimensionScores keptDevel = bestKept != null ? bestKept : EmotionScoring.onConcatenation(asKept(bestSeries, devel, prior));
+            return new Result(config, settings, best, List.copyOf(history), bestEpoch, keptDevel, SpeechEmotionNet.parameterCount(net),
                     (System.nanoTime() - started) / 1e9, audioSeconds, (double) waitTotal / passTotal, prior);
         }
     }

@@ -26,9 +26,4 @@ public record EpochReport(int epoch, double trainLoss, DimensionScores devel, do
     public double develMeanCcc() {
         return devel.meanCcc();
     }
-
-    /** The Devel mean CCC epochs are chosen on: the kept model's outputs' when scored, else the network's own. */
-    public double selectionMeanCcc() {
-        return (keptDevel != null ? keptDevel : devel).meanCcc();
-    }
 }
