@@ -109,7 +109,8 @@ public final class ConfigKeys {
             "Replace each predicted value by its mean over a centred window of this many seconds of the recording "
                     + "(as AVEC's baselines post-process continuous predictions): frame-to-frame jitter is not emotion. "
                     + "Part of the model: evaluate and score predict with it, train reports its Devel CCC with it "
-                    + "(and still chooses the epoch on the network's own outputs); 0: none (the authors' code: 0).");
+                    + "(and, without priorSmoothing, chooses the epoch on the network's own outputs); 0: none (the "
+                    + "authors' code: 0).");
     public static final ConfigKey MODEL_PRIOR_SMOOTHING = new ConfigKey("emospark.model.priorSmoothing", "true",
             "After that, condition each recording's outputs on how the Train labels move in time (their mean and "
                     + "autocovariance, fitted when the model is trained and stored with it), trusting the frames in which "

@@ -107,7 +107,7 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
                         windows != null ? windows : WindowMode.trainedWith(manifest.config(), manifest.settings()))
                         .withPrior(manifest.labelPrior()).series(manager, data.examples());
             }
-            SplitEvaluation result = SplitEvaluation.of(id, split, series);
+            SplitEvaluation result = SplitEvaluation.of(id, split, series, subjectFrames(data.examples()));
             MergeCounts counts = KeyedMerge.merge(warehouse, Tables.EVALUATIONS,
                     warehouse.spark().createDataFrame(EvaluationRows.of(result, at), Tables.EVALUATIONS.schema()),
                     List.of(id), col("t.split").equalTo(lit(split)));
@@ -123,6 +123,15 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
                     new EvaluationReport().compare("Models compared on " + split, rows));
         }
         return new EvaluateResult(split, List.copyOf(done), comparison, baselines, group.elapsedSeconds());
+    }
+
+    /** Per recording, the frames the model reads as the subject's. */
+    private static Map<String, boolean[]> subjectFrames(List<RecordingExample> examples) {
+        Map<String, boolean[]> out = new HashMap<>();
+        for (RecordingExample e : examples) {
+            out.put(e.recordingId(), e.subject());
+        }
+        return out;
     }
 
     /** The baselines, fitted on Train with the audio and words framed as the first model frames them. */

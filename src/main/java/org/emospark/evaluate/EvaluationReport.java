@@ -66,6 +66,14 @@ public final class EvaluationReport {
         h.append("<table class=\"scores\">\n<tr><th class=\"name\">Dimension</th><th>CCC</th><th>Pearson</th><th>RMSE</th></tr>\n");
         scoreGroup(h, "On the concatenation of all recordings (AVEC)", result.concatenated());
         scoreGroup(h, "Per-recording mean", result.perRecordingMean());
+        if (result.inSubjectTurns() != null) {
+            scoreGroup(h, "The frames in the subject's turns (" + result.inSubjectTurns().frames() + ")",
+                    result.inSubjectTurns().scores());
+        }
+        if (result.outsideSubjectTurns() != null) {
+            scoreGroup(h, "The frames outside them (" + result.outsideSubjectTurns().frames() + ")",
+                    result.outsideSubjectTurns().scores());
+        }
         h.append("</table>\n");
 
         h.append("<h2>Per recording</h2>\n<table class=\"recordings\">\n<tr><th class=\"name\">Recording</th>"

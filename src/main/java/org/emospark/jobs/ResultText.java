@@ -44,6 +44,12 @@ public final class ResultText {
         for (ModelEvaluation m : r.models()) {
             row(s, m.result().modelId(), "concatenated", m.result().concatenated());
             row(s, "", "recording mean", m.result().perRecordingMean());
+            if (m.result().inSubjectTurns() != null) {
+                row(s, "", "subject's turns", m.result().inSubjectTurns().scores());
+            }
+            if (m.result().outsideSubjectTurns() != null) {
+                row(s, "", "outside them", m.result().outsideSubjectTurns().scores());
+            }
         }
         for (Baselines.Score b : r.baselines()) {
             row(s, b.kind().label(), "concatenated", b.concatenated());

@@ -199,12 +199,13 @@ public final class Tables {
 
     public static final TableDef EVALUATIONS = new TableDef("evaluations",
             "Scores of a model on a split per dimension: on the concatenation of all recordings (AVEC), as the "
-                    + "per-recording mean, and per recording.",
+                    + "per-recording mean, on the frames inside and outside the subject's turns, and per recording.",
             schema(
                     field("model_id", StringType, false),
                     field("split", StringType, false),
-                    field("scope", StringType, false),  // concatenated | recording_mean | recording
-                    field("recording_id", StringType, false),  // "" for the two aggregates
+                    // concatenated | recording_mean | subject_turns | outside_subject_turns | recording
+                    field("scope", StringType, false),
+                    field("recording_id", StringType, false),  // "" but for scope recording
                     field("dimension", StringType, false),
                     field("ccc", DoubleType, true),
                     field("pearson", DoubleType, true),

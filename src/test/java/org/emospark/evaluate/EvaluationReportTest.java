@@ -3,6 +3,7 @@ package org.emospark.evaluate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -37,6 +40,26 @@ class EvaluationReportTest {
 
     private static String f(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    @Test
+    void theFramesInsideAndOutsideTheSubjectsTurnsGetTablesOfTheirOwnWhenTheTurnsAreKnown() {
+        List<EmotionSeries> recordings = List.of(SyntheticEmotion.recording("Devel_01", 1, 600));
+        boolean[] subject = new boolean[600];
+        Arrays.fill(subject, 100, 400, true);
+        SplitEvaluation parts = SplitEvaluation.of("m", "Devel", LocalDate.of(2026, 12, 6), recordings,
+                Map.of("Devel_01", subject));
+        String html = new EvaluationReport().render(parts);
+
+        assertEquals(300, parts.inSubjectTurns().frames());
+        assertEquals(300, parts.outsideSubjectTurns().frames());
+        assertTrue(html.contains("turns (300)"), "the part's table, with its frames");
+        assertTrue(html.contains("The frames outside them (300)"));
+        Score in = parts.inSubjectTurns().scores().arousal();
+        assertTrue(html.contains("<td>" + f(in.ccc()) + "</td><td>" + f(in.pearson()) + "</td><td>" + f(in.rmse())
+                + "</td>"));
+        assertFalse(new EvaluationReport().render(result()).contains("The frames"), "no turns, no parts");
+        assertNull(result().inSubjectTurns());
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,50 @@ class EmotionScoringTest {
             assertEquals(Pearson.of(p, g), s.get(d).pearson(), 1e-12, d.name());
             assertEquals(Rmse.of(p, g), s.get(d).rmse(), 1e-12, d.name());
         }
+    }
+
+    @Test
+    void framesPoolOnlyTheFlaggedFramesOfTheFlaggedRecordings() {
+        EmotionSeries a = series("Devel_01", 7, 40, 0.3f);
+        EmotionSeries b = series("Devel_02", 8, 30, -0.2f);
+        EmotionSeries unflagged = series("Devel_03", 9, 20, 0f);
+        boolean[] fa = new boolean[40];
+        boolean[] fb = new boolean[30];
+        for (int i = 0; i < 40; i++) {
+            fa[i] = i % 3 == 0;
+        }
+        Arrays.fill(fb, 10, 30, true);
+        java.util.Map<String, boolean[]> flags = Map.of("Devel_01", fa, "Devel_02", fb);
+        List<EmotionSeries> rs = List.of(a, b, unflagged);
+
+        DimensionMoments in = EmotionScoring.onFrames(rs, flags, true);
+        DimensionMoments out = EmotionScoring.onFrames(rs, flags, false);
+
+        assertEquals(14 + 20, in.count());
+        assertEquals(26 + 10, out.count(), "the recording without flags counts in neither part");
+        DimensionScores want = EmotionScoring.onConcatenation(List.of(part(a, fa, true), part(b, fb, true)));
+        DimensionScores wantOut = EmotionScoring.onConcatenation(List.of(part(a, fa, false), part(b, fb, false)));
+        for (Dimension d : Dimension.values()) {
+            assertEquals(want.get(d).ccc(), in.scores().get(d).ccc(), 1e-12, d.name());
+            assertEquals(wantOut.get(d).ccc(), out.scores().get(d).ccc(), 1e-12, d.name());
+            assertEquals(wantOut.get(d).rmse(), out.scores().get(d).rmse(), 1e-12, d.name());
+        }
+        assertEquals(0, EmotionScoring.onFrames(rs, Map.of(), true).count());
+        assertThrows(IllegalArgumentException.class,
+                () -> EmotionScoring.onFrames(rs, Map.of("Devel_03", new boolean[19]), true));
+    }
+
+    /** The rows of a series whose flag equals {@code keep}. */
+    private static EmotionSeries part(EmotionSeries s, boolean[] flags, boolean keep) {
+        List<float[]> p = new ArrayList<>();
+        List<float[]> g = new ArrayList<>();
+        for (int i = 0; i < flags.length; i++) {
+            if (flags[i] == keep) {
+                p.add(s.predicted()[i]);
+                g.add(s.gold()[i]);
+            }
+        }
+        return new EmotionSeries(s.recordingId(), p.toArray(new float[0][]), g.toArray(new float[0][]));
     }
 
     @Test

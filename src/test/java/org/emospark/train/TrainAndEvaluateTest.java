@@ -90,14 +90,24 @@ class TrainAndEvaluateTest {
         assertEquals(models, wh.read(Tables.MODELS).collectAsList());
         assertTrue(ResultText.of(again).contains("already trained"), ResultText.of(again));
 
-        // Evaluate on Test: both aggregates and every Test recording, per dimension, and a report naming the model.
+        // Evaluate on Test: both aggregates, the frames inside and outside the subject's turns, and every Test
+        // recording, per dimension, and a report naming the model.
         EvaluateResult evaluated = new EvaluateAction(wh, List.of(id), "test", reports).execute();
         assertEquals("Test", evaluated.split());
         List<Row> rows = evaluations(id);
-        assertEquals((2 + TEST_RECORDINGS) * 3, rows.size(), rows.toString());
+        assertEquals((4 + TEST_RECORDINGS) * 3, rows.size(), rows.toString());
         assertEquals(rows.size(), count(rows, "split", "Test"));
         assertEquals(3, count(rows, "scope", "concatenated"));
         assertEquals(3, count(rows, "scope", "recording_mean"));
+        assertEquals(3, count(rows, "scope", "subject_turns"));
+        assertEquals(3, count(rows, "scope", "outside_subject_turns"));
+        long in = rows.stream().filter(r -> r.getAs("scope").equals("subject_turns")).mapToLong(r -> r.getAs("frames"))
+                .findFirst().orElseThrow();
+        long out = rows.stream().filter(r -> r.getAs("scope").equals("outside_subject_turns"))
+                .mapToLong(r -> r.getAs("frames")).findFirst().orElseThrow();
+        assertTrue(in > 0 && out > 0, in + " frames in the subject's turns, " + out + " outside");
+        assertEquals(TEST_FRAMES, in + out, "every frame is inside or outside the subject's turns");
+        assertTrue(ResultText.of(evaluated).contains("subject's turns"), ResultText.of(evaluated));
         assertEquals(TEST_RECORDINGS * 3, count(rows, "scope", "recording"));
         assertEquals(3, count(rows, "recording_id", "Test_01"));
         assertEquals(3, count(rows, "recording_id", "Test_02"));
@@ -125,7 +135,7 @@ class TrainAndEvaluateTest {
         String page = Files.readString(compared.comparison());
         assertTrue(page.contains(id) && page.contains(semantic), "the comparison names both models");
         assertTrue(Files.isRegularFile(reports.resolve(semantic + "-Test.html")));
-        assertEquals((2 + TEST_RECORDINGS) * 3, evaluations(semantic).size());
+        assertEquals((4 + TEST_RECORDINGS) * 3, evaluations(semantic).size(), "both aggregates, both parts, each recording");
         // The first model was evaluated again on the same data: no row changed, not even its evaluation time.
         assertFalse(compared.models().get(0).written().changedAnything(), compared.models().get(0).written().toString());
         assertEquals(rows, evaluations(id));
