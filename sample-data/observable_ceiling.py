@@ -24,13 +24,17 @@ the noise's variance. A measure of a word's arousal from its prosody that correl
 corresponds to SD = s * sqrt(1 / r^2 - 1), s the latent's SD (printed as "sd" of the latent prior), so
 the row says what a network can reach at best with prosody measured that well.
 
+With --by-turns it also scores every estimate on the frames inside the subject's turns (the corpus's turns folder,
+a frame counting as inside when a turn touches its 100 ms step, as emospark reads turns) and on the others apart,
+as `emospark evaluate` does for a model.
+
 On the dyadic corpus (--profile dyadic), whose interlocutor speaks 30-45 % of the time with its own
 emotion, it also prints a speaker-blind oracle: the same estimator fed every word, the interlocutor's
 too (its content words' ratings, and its own latent arousal at its word starts, which is what its
 prosody carries), as a model that cannot tell the speakers apart would see them.
 
     python3 sample-data/observable_ceiling.py [--profile sewa|dyadic] [--corpus DIR] [--truth DIR]
-        [--lexicon FILE] [--arousal-noise SD]
+        [--lexicon FILE] [--arousal-noise SD] [--by-turns]
         (defaults: the profile's corpus, truth and lexicon in sample-data/; no noisy oracle)
 
 Only the Python standard library is used.
@@ -70,6 +74,17 @@ class Recording:
         # dyadic truth: the interlocutor's own arousal (column 4); None: its prosody carries nothing
         self.inter_arousal = [float(r[4]) for r in latent_rows] if len(latent_rows[0]) > 4 else None
         speakers = {int(r[0]): r[1] for r in read_rows(os.path.join(truth, "utterances", name + ".csv"), True)}
+        # frames inside the subject's turns (all of them without a turns file)
+        turns_file = os.path.join(corpus, "turns", name + ".csv")
+        n = len(self.labels)
+        if os.path.exists(turns_file):
+            self.in_turns = [False] * n
+            for r in read_rows(turns_file, False):
+                first, last = int(math.floor(float(r[0]) / STEP_S + 1e-9)), int(math.floor(float(r[1]) / STEP_S + 1e-9))
+                for i in range(max(0, first), min(n - 1, last) + 1):
+                    self.in_turns[i] = True
+        else:
+            self.in_turns = [True] * n
         function = set(generate.FUNCTION_WORDS)
         # (time, value, latent valence at that time): the last only to measure the rating noise on Train;
         # blind_*: every speaker's words, as a speaker-blind model would see them
@@ -212,6 +227,8 @@ def parse_args(description, arousal_noise=False):
     p = argparse.ArgumentParser(description=description)
     if arousal_noise:
         p.add_argument("--arousal-noise", type=float, default=0.0, metavar="SD")
+        p.add_argument("--by-turns", action="store_true",
+                       help="also score inside and outside the subject's turns apart")
     p.add_argument("--profile", choices=sorted(generate.PROFILES), default="sewa")
     p.add_argument("--corpus", default=None)
     p.add_argument("--truth", default=None)
@@ -305,6 +322,14 @@ def main():
             a, v = oa.predict(recs, a_obs), ov.predict(recs, v_obs)
             liking = [0.5 * x + 0.5 * y for x, y in zip(a, v)]
             print(f"{name:36s} {split:6s} {ccc(a, gold[0]):8.3f} {ccc(v, gold[1]):8.3f} {ccc(liking, gold[2]):8.3f}")
+            if args.by_turns:
+                inside = [f for r in recs for f in r.in_turns]
+                for label, keep in (("  in the subject's turns", True), ("  outside them", False)):
+                    pick = [i for i, f in enumerate(inside) if f == keep]
+                    if len(pick) > 1:
+                        print(f"{label:36s} {split:6s} "
+                              + " ".join(f"{ccc([est[i] for i in pick], [gold[d][i] for i in pick]):8.3f}"
+                                         for d, est in enumerate((a, v, liking))))
 
 
 if __name__ == "__main__":
