@@ -24,9 +24,9 @@ the noise's variance. A measure of a word's arousal from its prosody that correl
 corresponds to SD = s * sqrt(1 / r^2 - 1), s the latent's SD (printed as "sd" of the latent prior), so
 the row says what a network can reach at best with prosody measured that well.
 
-With --by-turns it also scores every estimate on the frames inside the subject's turns (the corpus's turns folder,
-a frame counting as inside when a turn touches its 100 ms step, as emospark reads turns) and on the others apart,
-as `emospark evaluate` does for a model.
+With --by-turns it also scores every estimate on the frames inside the subject's turns (the corpus's turns folder;
+each turn spans the frames from its start's nearest frame to its end's, as emospark reads turns) and on the others
+apart, as `emospark evaluate` does for a model.
 
 On the dyadic corpus (--profile dyadic), whose interlocutor speaks 30-45 % of the time with its own
 emotion, it also prints a speaker-blind oracle: the same estimator fed every word, the interlocutor's
@@ -80,7 +80,8 @@ class Recording:
         if os.path.exists(turns_file):
             self.in_turns = [False] * n
             for r in read_rows(turns_file, False):
-                first, last = int(math.floor(float(r[0]) / STEP_S + 1e-9)), int(math.floor(float(r[1]) / STEP_S + 1e-9))
+                # the nearest frame of each end (times rounded to 0.1 s, half to even), as emospark's FrameGrid
+                first, last = (int(round(round(float(x), 1) / STEP_S)) for x in r[:2])
                 for i in range(max(0, first), min(n - 1, last) + 1):
                     self.in_turns[i] = True
         else:
@@ -318,18 +319,18 @@ def main():
         latent = [[lat[d] for r in recs for lat in r.latents] for d in range(3)]
         print(f"{'latent ceiling (labels vs latents)':36s} {split:6s} "
               + " ".join(f"{ccc(latent[d], gold[d]):8.3f}" for d in range(3)))
+        inside = [f for r in recs for f in r.in_turns]
+        parts = [(label, [i for i, f in enumerate(inside) if f == keep])
+                 for label, keep in (("  in the subject's turns", True), ("  outside them", False))] if args.by_turns else []
         for name, (oa, a_obs, ov, v_obs) in oracles.items():
             a, v = oa.predict(recs, a_obs), ov.predict(recs, v_obs)
             liking = [0.5 * x + 0.5 * y for x, y in zip(a, v)]
             print(f"{name:36s} {split:6s} {ccc(a, gold[0]):8.3f} {ccc(v, gold[1]):8.3f} {ccc(liking, gold[2]):8.3f}")
-            if args.by_turns:
-                inside = [f for r in recs for f in r.in_turns]
-                for label, keep in (("  in the subject's turns", True), ("  outside them", False)):
-                    pick = [i for i, f in enumerate(inside) if f == keep]
-                    if len(pick) > 1:
-                        print(f"{label:36s} {split:6s} "
-                              + " ".join(f"{ccc([est[i] for i in pick], [gold[d][i] for i in pick]):8.3f}"
-                                         for d, est in enumerate((a, v, liking))))
+            for label, pick in parts:
+                if len(pick) > 1:
+                    print(f"{label:36s} {split:6s} "
+                          + " ".join(f"{ccc([est[i] for i in pick], [gold[d][i] for i in pick]):8.3f}"
+                                     for d, est in enumerate((a, v, liking))))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.emospark.corpus.text.SplitNames;
 import org.emospark.features.embedding.EmbeddingSets;
+import org.emospark.frames.FramedExample;
 import org.emospark.frames.RecordingExample;
 import org.emospark.lake.KeyedMerge;
 import org.emospark.lake.MergeCounts;
@@ -107,7 +108,8 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
                         windows != null ? windows : WindowMode.trainedWith(manifest.config(), manifest.settings()))
                         .withPrior(manifest.labelPrior()).series(manager, data.examples());
             }
-            SplitEvaluation result = SplitEvaluation.of(id, split, series, subjectFrames(data.examples()));
+            SplitEvaluation result = SplitEvaluation.of(id, split, series,
+                    FramedExample.subjectFramesById(data.examples()));
             MergeCounts counts = KeyedMerge.merge(warehouse, Tables.EVALUATIONS,
                     warehouse.spark().createDataFrame(EvaluationRows.of(result, at), Tables.EVALUATIONS.schema()),
                     List.of(id), col("t.split").equalTo(lit(split)));
@@ -123,15 +125,6 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
                     new EvaluationReport().compare("Models compared on " + split, rows));
         }
         return new EvaluateResult(split, List.copyOf(done), comparison, baselines, group.elapsedSeconds());
-    }
-
-    /** Per recording, the frames the model reads as the subject's. */
-    private static Map<String, boolean[]> subjectFrames(List<RecordingExample> examples) {
-        Map<String, boolean[]> out = new HashMap<>();
-        for (RecordingExample e : examples) {
-            out.put(e.recordingId(), e.subject());
-        }
-        return out;
     }
 
     /** The baselines, fitted on Train with the audio and words framed as the first model frames them. */

@@ -1,5 +1,9 @@
 package org.emospark.frames;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * One recording cut into frames for the network, whatever form its paralinguistic input takes: raw audio for the
  * whole network ({@link RecordingExample}) or the CNN's stored features for the fusion network
@@ -17,6 +21,15 @@ public sealed interface FramedExample permits RecordingExample, FeatureExample {
 
     /** Which frames are the subject's, from its turns: all of them when the recording has no turns. */
     boolean[] subject();
+
+    /** {@link #subject()} of each recording, by recording id. */
+    static Map<String, boolean[]> subjectFramesById(List<? extends FramedExample> recordings) {
+        Map<String, boolean[]> out = new HashMap<>();
+        for (FramedExample r : recordings) {
+            out.put(r.recordingId(), r.subject());
+        }
+        return out;
+    }
 
     int semanticDims();
 

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -322,10 +321,7 @@ public final class ModelTrainer {
      * {@code prior} as the config says.
      */
     private List<EmotionSeries> asKept(List<EmotionSeries> series, List<? extends FramedExample> devel, LabelPrior prior) {
-        Map<String, boolean[]> subject = new HashMap<>();
-        for (FramedExample r : devel) {
-            subject.put(r.recordingId(), r.subject());
-        }
+        Map<String, boolean[]> subject = FramedExample.subjectFramesById(devel);
         List<EmotionSeries> out = new ArrayList<>();
         for (EmotionSeries e : series) {
             float[][] predicted = new float[e.length()][];
