@@ -160,6 +160,11 @@ public final class ConfigKeys {
     public static final ConfigKey TRAIN_SCHEDULE = new ConfigKey("emospark.train.schedule", "fixed",
             "Adam's step size over the epochs: fixed (the authors' code) or cosine (from learningRate down to 5% of it "
                     + "along half a cosine over all the epochs' steps).");
+    public static final ConfigKey TRAIN_REFIT = new ConfigKey("emospark.train.refit", "false",
+            "true: once Devel has chosen the best epoch, train again from the same seed on Train and Devel together for "
+                    + "that many epochs and keep that network (the models table's Devel scores stay those of the run that "
+                    + "chose; the chosen epochs once more, on both splits); false: keep the chosen epoch's network, trained "
+                    + "on Train alone (the authors' code; no gain measured on the sample corpora, see docs/accuracy.md).");
     public static final ConfigKey TRAIN_SEED = new ConfigKey("emospark.train.seed", "2021",
             "Seeds initialisation, dropout and window order; CPU training repeats (bit for bit with one thread).");
 
@@ -211,7 +216,7 @@ public final class ConfigKeys {
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
                 MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_PROSODY_CONTEXT, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, MODEL_SMOOTH_SECONDS, MODEL_PRIOR_SMOOTHING, TRAIN_EPOCHS,
                 TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_EDGE_WINDOWS, TRAIN_AVERAGE_EPOCHS, TRAIN_CARRY_STATE,
-                TRAIN_MODALITY_DROPOUT, TRAIN_AUGMENT_VOICE, TRAIN_AUGMENT_GAIN_DB, TRAIN_AUGMENT_SNR_DB, TRAIN_SCHEDULE, TRAIN_SEED,
+                TRAIN_MODALITY_DROPOUT, TRAIN_AUGMENT_VOICE, TRAIN_AUGMENT_GAIN_DB, TRAIN_AUGMENT_SNR_DB, TRAIN_SCHEDULE, TRAIN_REFIT, TRAIN_SEED,
                 FUSION_INIT,
                 FEATURES_WORD_SPEAKERS, SCORE_BATCH, SCORE_WINDOWS, SQL_SERVER_HOST, SQL_SERVER_PORT, SQL_SERVER_DATABASE,
                 SQL_SERVER_REFRESH_SECONDS, SQL_SERVER_PASSWORD_FILE, SQL_SERVER_ALLOW_UNAUTHENTICATED, SQL_SERVER_KEY_STORE,

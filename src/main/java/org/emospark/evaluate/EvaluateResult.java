@@ -12,6 +12,14 @@ import org.emospark.lake.MergeCounts;
 public record EvaluateResult(String split, List<ModelEvaluation> models, Path comparison, List<Baselines.Score> baselines,
                              double seconds) {
 
-    public record ModelEvaluation(SplitEvaluation result, Path report, MergeCounts written, Map<String, String> skipped) {
+    /**
+     * @param trainedOn the split's recordings the model was trained on (a refitted model's Devel recordings): its
+     *                  figures there are not held out
+     */
+    public record ModelEvaluation(SplitEvaluation result, Path report, MergeCounts written, Map<String, String> skipped,
+                                  List<String> trainedOn) {
+        public ModelEvaluation {
+            trainedOn = List.copyOf(trainedOn);
+        }
     }
 }

@@ -65,6 +65,11 @@ public final class ResultText {
             for (Map.Entry<String, String> e : m.skipped().entrySet()) {
                 s.append(String.format("  left out: %s (%s)%n", e.getKey(), e.getValue()));
             }
+            if (!m.trainedOn().isEmpty()) {
+                s.append(String.format("  note:     %s was trained on %d of these %d recordings (emospark.train.refit "
+                                + "trains on Devel too): its figures here are not held out%n", m.result().modelId(),
+                        m.trainedOn().size(), m.result().recordings().size()));
+            }
             s.append(String.format("  report:   %s%n", m.report()));
             s.append(String.format("  %s%n", m.written()));
         }
@@ -249,6 +254,12 @@ public final class ResultText {
         s.append(String.format("  best epoch:  %d of %d; Devel CCC arousal %.3f, valence %.3f, liking %.3f (mean %.3f)%s%n",
                 m.bestEpoch(), m.epochs().size(), d.arousal().ccc(), d.valence().ccc(), d.liking().ccc(), d.meanCcc(),
                 postProcessing(m)));
+        if (m.refit() != null) {
+            s.append(String.format("  refit:       the stored network trained again on Train and Devel (%d recordings) for "
+                            + "those %d epochs, in %.1f s (last loss %.4f); the Devel figures above are the first run's%n",
+                    m.refit().recordings().size(), m.refit().epochs(), m.refit().seconds(),
+                    m.refit().trainLosses().get(m.refit().epochs() - 1)));
+        }
         s.append(String.format("  training:    %.1f s, %.1f s of audio per second, %.1f%% of it waiting for data%n",
                 m.trainWallSeconds(), m.audioSecondsPerSecond(), 100 * m.dataWaitFraction()));
         s.append(String.format("  %s%n", r.registered()));

@@ -39,6 +39,9 @@ import org.emospark.frames.Windows;
  *                     authors' code), stored as null
  * @param schedule how the step size moves over the epochs; null or {@link LearningRateSchedule#FIXED}: fixed (the
  *                 authors' code), stored as null
+ * @param refit once Devel has chosen the epoch, the network is trained again from the same seed on Train and Devel
+ *              together for that many epochs, and that network is kept (its Devel scores are then the first run's,
+ *              the one that chose); off: the chosen epoch's network, trained on Train alone (the authors' code)
  */
 public record TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
                             double lstmClipNorm, long seed, boolean shuffledLabels, boolean shiftWindows,
@@ -50,7 +53,9 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
                             // Null when off, so models trained before it existed keep their ids.
                             @JsonInclude(JsonInclude.Include.NON_NULL) Augmentation augmentation,
                             // Null when fixed, so models trained before schedules existed keep their ids.
-                            @JsonInclude(JsonInclude.Include.NON_NULL) LearningRateSchedule schedule)
+                            @JsonInclude(JsonInclude.Include.NON_NULL) LearningRateSchedule schedule,
+                            // Left out of the JSON when off, so models trained before it existed keep their ids.
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean refit)
         implements Serializable {
     /** How Adam's step size moves over the epochs. */
     public enum LearningRateSchedule {
@@ -78,6 +83,15 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
                          double modalityDropout, boolean carryState, boolean edgeWindows) {
         this(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels, shiftWindows,
                 modalityDropout, carryState, edgeWindows, 0.0, null, null);
+    }
+
+    /** Settings whose kept network is the chosen epoch's, trained on Train alone. */
+    public TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
+                         double lstmClipNorm, long seed, boolean shuffledLabels, boolean shiftWindows,
+                         double modalityDropout, boolean carryState, boolean edgeWindows, double averageEpochs,
+                         Augmentation augmentation, LearningRateSchedule schedule) {
+        this(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels, shiftWindows,
+                modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, false);
     }
 
     public TrainSettings {
@@ -120,37 +134,37 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
 
     public TrainSettings withShuffledLabels(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, value,
-                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule);
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, refit);
     }
 
     public TrainSettings withShiftWindows(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                value, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule);
+                value, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, refit);
     }
 
     public TrainSettings withCarryState(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, value, edgeWindows, averageEpochs, augmentation, schedule);
+                shiftWindows, modalityDropout, value, edgeWindows, averageEpochs, augmentation, schedule, refit);
     }
 
     public TrainSettings withEdgeWindows(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, value, averageEpochs, augmentation, schedule);
+                shiftWindows, modalityDropout, carryState, value, averageEpochs, augmentation, schedule, refit);
     }
 
     public TrainSettings withAverageEpochs(double value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, edgeWindows, value, augmentation, schedule);
+                shiftWindows, modalityDropout, carryState, edgeWindows, value, augmentation, schedule, refit);
     }
 
     public TrainSettings withAugmentation(Augmentation value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, value, schedule);
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, value, schedule, refit);
     }
 
     public TrainSettings withSchedule(LearningRateSchedule value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, value);
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, value, refit);
     }
 
     /** The schedule in force, {@link LearningRateSchedule#FIXED} when none is stored. */
@@ -170,6 +184,11 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
 
     public TrainSettings withEpochs(int value) {
         return new TrainSettings(value, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule);
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, refit);
+    }
+
+    public TrainSettings withRefit(boolean value) {
+        return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, value);
     }
 }

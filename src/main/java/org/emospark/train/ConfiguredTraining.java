@@ -42,7 +42,8 @@ public final class ConfiguredTraining {
                 c.getBoolean(ConfigKeys.TRAIN_CARRY_STATE), c.getBoolean(ConfigKeys.TRAIN_EDGE_WINDOWS),
                 c.getDouble(ConfigKeys.TRAIN_AVERAGE_EPOCHS), new Augmentation(c.getDouble(ConfigKeys.TRAIN_AUGMENT_VOICE),
                 c.getDouble(ConfigKeys.TRAIN_AUGMENT_GAIN_DB), c.getDouble(ConfigKeys.TRAIN_AUGMENT_SNR_DB)),
-                choice(c, ConfigKeys.TRAIN_SCHEDULE, TrainSettings.LearningRateSchedule.class));
+                choice(c, ConfigKeys.TRAIN_SCHEDULE, TrainSettings.LearningRateSchedule.class),
+                c.getBoolean(ConfigKeys.TRAIN_REFIT));
     }
 
     /** How the fusion stage starts the network after the CNN ({@code emospark.fusion.init}). */
@@ -99,6 +100,7 @@ public final class ConfiguredTraining {
         k.put(ConfigKeys.TRAIN_AUGMENT_GAIN_DB.name(), Double.toString(augmentation.gainDb()));
         k.put(ConfigKeys.TRAIN_AUGMENT_SNR_DB.name(), Double.toString(augmentation.snrDb()));
         k.put(ConfigKeys.TRAIN_SCHEDULE.name(), settings.scheduleOrFixed().name().toLowerCase(Locale.ROOT));
+        k.put(ConfigKeys.TRAIN_REFIT.name(), Boolean.toString(settings.refit()));
         EmosparkConfig back = EmosparkConfig.ofOverrides(k);
         if (!model(back).equals(config) || !settings(back).equals(settings)) {
             throw new IllegalArgumentException("This network or its training cannot be written as configuration keys "

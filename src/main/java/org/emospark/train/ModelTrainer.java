@@ -39,6 +39,7 @@ import org.emospark.model.store.EpochReport;
 import org.emospark.model.store.FusionOrigin;
 import org.emospark.model.store.ModelManifest;
 import org.emospark.model.store.ModelStore;
+import org.emospark.model.store.RefitReport;
 
 /**
  * Trains the network on CPU (or whatever device DJL's default is) with Adam on {@code 1 - CCC}: windows of T
@@ -58,10 +59,12 @@ public final class ModelTrainer {
      *              {@code labelPrior} as its config says); the epochs' own scores, which chose it, are the network's
      *              outputs as they are
      * @param labelPrior how the training labels move in time, stored with the model
+     * @param refit with {@link TrainSettings#refit()}, the second training whose network {@code bestParameters} holds
+     *              (then {@code labelPrior} is fitted on its recordings, Train and Devel); null otherwise
      */
     public record Result(ModelConfig config, TrainSettings settings, byte[] bestParameters, List<EpochReport> epochs,
                          int bestEpoch, DimensionScores keptDevel, long parameterCount, double trainSeconds,
-                         double trainAudioSeconds, double dataWaitFraction, LabelPrior labelPrior) {
+                         double trainAudioSeconds, double dataWaitFraction, LabelPrior labelPrior, RefitReport refit) {
         public EpochReport best() {
             return epochs.get(bestEpoch - 1);
         }
@@ -74,10 +77,16 @@ public final class ModelTrainer {
                                       List<String> train, List<String> devel, FusionOrigin fusion) {
             return new ModelManifest(modelId, name, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), config,
                     settings, embeddingSet, inputVersions, train, devel, trainAudioSeconds, parameterCount, epochs, bestEpoch,
-                    keptDevel, trainSeconds, audioSecondsPerSecond(), dataWaitFraction, fusion, labelPrior);
+                    keptDevel, trainSeconds, audioSecondsPerSecond(), dataWaitFraction, fusion, labelPrior, refit);
         }
 
-        /** Audio seconds trained on per wall second, over the training passes only (no dev evaluation). */
+        /** This choice with the network, label prior and time of the training that refitted it. */
+        Result refittedBy(byte[] parameters, LabelPrior prior, RefitReport report) {
+            return new Result(config, settings, parameters, epochs, bestEpoch, keptDevel, parameterCount,
+                    trainSeconds + report.seconds(), trainAudioSeconds, dataWaitFraction, prior, report);
+        }
+
+        /** Audio seconds trained on per wall second, over the first run's training passes (no dev evaluation). */
         public double audioSecondsPerSecond() {
             double passSeconds = epochs.stream().mapToDouble(EpochReport::trainPassSeconds).sum();
             return trainAudioSeconds * epochs.size() / passSeconds;
@@ -102,12 +111,38 @@ public final class ModelTrainer {
     /** Trains the whole network from audio, its parameters initialised from the seed. */
     public Result train(List<RecordingExample> train, List<RecordingExample> devel) {
         checkSplits(train, devel);
-        List<RecordingExample> trainSet = settings.shuffledLabels() ? ShuffledLabels.apply(train, settings.seed()) : train;
-        return run(trainSet, devel, root -> {
+        Function<NDManager, SpeechEmotionNet> network = root -> {
             SpeechEmotionNet net = new SpeechEmotionNet(config);
             net.initialize(root, DataType.FLOAT32, NetworkInputs.shapes(config, settings.batchSize()));
             return net;
-        }, false);
+        };
+        Result chosen = run(labelled(train), devel, network, false);
+        return settings.refit() ? refit(chosen, labelled(both(train, devel)), network, false) : chosen;
+    }
+
+    /** The recordings as training sees them: with another recording's labels each for the shuffled-labels control. */
+    private List<RecordingExample> labelled(List<RecordingExample> recordings) {
+        return settings.shuffledLabels() ? ShuffledLabels.apply(recordings, settings.seed()) : recordings;
+    }
+
+    private static <T> List<T> both(List<? extends T> train, List<? extends T> devel) {
+        List<T> all = new ArrayList<>(train);
+        all.addAll(devel);
+        return all;
+    }
+
+    /**
+     * {@link TrainSettings#refit()}: trains the network again from the seed on {@code all} (Train and Devel) for the
+     * epochs {@code chosen} ran to its best, and keeps that network. Nothing is scored on the way: Devel is training data
+     * now, and the epoch count is the first run's choice.
+     */
+    private Result refit(Result chosen, List<? extends FramedExample> all, Function<NDManager, SpeechEmotionNet> network,
+                         boolean fusionOnly) {
+        progress.accept(String.format("refit: training again on Train and Devel (%d recordings) for the %d epochs Devel "
+                + "chose", all.size(), chosen.bestEpoch()));
+        Result refitted = new ModelTrainer(config, settings.withEpochs(chosen.bestEpoch()), progress)
+                .run(all, List.of(), network, fusionOnly);
+        return chosen.refittedBy(refitted.bestParameters(), refitted.labelPrior(), refitted.refit());
     }
 
     /**
@@ -129,7 +164,9 @@ public final class ModelTrainer {
             throw new IllegalArgumentException("emospark.train.shiftWindows=true cannot apply to the fusion stage: the CNN "
                     + "features were computed on the window grid from frame 0 and depend on it; set it to false");
         }
-        return run(train, devel, root -> start.build(root, config, settings.batchSize()), true);
+        Function<NDManager, SpeechEmotionNet> network = root -> start.build(root, config, settings.batchSize());
+        Result chosen = run(train, devel, network, true);
+        return settings.refit() ? refit(chosen, both(train, devel), network, true) : chosen;
     }
 
     private static void checkSplits(List<? extends FramedExample> train, List<? extends FramedExample> devel) {
@@ -143,12 +180,14 @@ public final class ModelTrainer {
 
     /**
      * The training loop, for the whole network ({@code fusionOnly} false) or its fusion network alone; {@code network}
-     * gives the initialised whole network, whose parameters are what a checkpoint saves either way.
+     * gives the initialised whole network, whose parameters are what a checkpoint saves either way. Without {@code devel}
+     * (a refit) it trains every epoch of the settings, scores nothing and keeps the last.
      */
     private Result run(List<? extends FramedExample> trainSet, List<? extends FramedExample> devel,
                        Function<NDManager, SpeechEmotionNet> network, boolean fusionOnly) {
         // The driver trains on every core; a sweep's run, inside a Spark task, on the task's.
         EngineThreads.apply();
+        boolean refitting = devel.isEmpty();
         int t = config.windowFrames();
         if (config.streams().usesParalinguistic()) {
             config.requireWindow(t);
@@ -206,6 +245,7 @@ public final class ModelTrainer {
                     LabelPrior.MAX_LAG_FRAMES);
             long started = System.nanoTime();
             List<EpochReport> history = new ArrayList<>();
+            List<Double> refitLosses = new ArrayList<>();
             byte[] best = null;
             List<EmotionSeries> bestSeries = null;
             int bestEpoch = 0;
@@ -268,6 +308,15 @@ public final class ModelTrainer {
                     throw new IllegalStateException("Training interrupted", e);
                 }
                 long passNanos = System.nanoTime() - epochStart;
+                waitTotal += waited;
+                passTotal += passNanos;
+                if (refitting) {
+                    refitLosses.add(lossSum / batches.size());
+                    double elapsed = (System.nanoTime() - started) / 1e9;
+                    progress.accept(ProgressLine.refit(epoch, settings.epochs(), lossSum / batches.size(), passNanos / 1e9,
+                            elapsed, (settings.epochs() - epoch) * elapsed / epoch));
+                    continue;
+                }
                 DimensionScores dev;
                 DimensionScores kept;
                 double chosenOn;
@@ -284,8 +333,6 @@ public final class ModelTrainer {
                     }
                 }
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
-                waitTotal += waited;
-                passTotal += passNanos;
                 EpochReport report = new EpochReport(epoch, lossSum / batches.size(), dev, seconds, passNanos / 1e9,
                         (double) waited / passNanos, kept);
                 history.add(report);
@@ -304,6 +351,16 @@ public final class ModelTrainer {
                     break;
                 }
             }
+            if (refitting) {
+                byte[] last;
+                try (WeightAverage.Swap averaged = average == null ? null : average.swapIn()) {
+                    last = ModelStore.parametersOf(net);
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                return new Result(config, settings, last, List.of(), settings.epochs(), null, SpeechEmotionNet.parameterCount(net),
+                        seconds, audioSeconds, (double) waitTotal / passTotal, prior,
+                        new RefitReport(trainSet.stream().map(FramedExample::recordingId).toList(), refitLosses, seconds));
+            }
             if (best == null) {
                 throw new IllegalStateException("Development CCC was never finite: the network predicts a constant; "
                         + "check the labels and the learning rate");
@@ -312,7 +369,7 @@ public final class ModelTrainer {
             DimensionScores bestKept = history.get(bestEpoch - 1).keptDevel();
             DimensionScores keptDevel = bestKept != null ? bestKept : EmotionScoring.onConcatenation(asKept(bestSeries, devel, prior));
             return new Result(config, settings, best, List.copyOf(history), bestEpoch, keptDevel, SpeechEmotionNet.parameterCount(net),
-                    (System.nanoTime() - started) / 1e9, audioSeconds, (double) waitTotal / passTotal, prior);
+                    (System.nanoTime() - started) / 1e9, audioSeconds, (double) waitTotal / passTotal, prior, null);
         }
     }
 

@@ -300,6 +300,46 @@ class ModelTrainerTest {
     }
 
     @Test
+    void aRefitChoosesAsBeforeThenTrainsAgainOnTrainAndDevelForTheChosenEpochsAndKeepsThatNetwork() {
+        TrainSettings five = SETTINGS.withEpochs(5);
+        ModelTrainer.Result chosen = train(five, new ArrayList<>());
+        List<String> progress = new ArrayList<>();
+        ModelTrainer.Result refitted = train(five.withRefit(true), progress);
+
+        // The first run is the run without a refit: same epochs, same choice, same Devel figures.
+        assertEquals(chosen.epochs().size(), refitted.epochs().size());
+        for (int e = 0; e < chosen.epochs().size(); e++) {
+            assertEquals(chosen.epochs().get(e).trainLoss(), refitted.epochs().get(e).trainLoss(), 0.0, "loss of epoch " + (e + 1));
+            assertEquals(chosen.epochs().get(e).devel(), refitted.epochs().get(e).devel(), "Devel of epoch " + (e + 1));
+        }
+        assertEquals(chosen.bestEpoch(), refitted.bestEpoch());
+        assertEquals(chosen.keptDevel(), refitted.keptDevel());
+        assertNull(chosen.refit());
+
+        // Then the chosen number of epochs on every recording, nothing scored, and that network kept.
+        List<String> all = new ArrayList<>();
+        TRAIN.forEach(r -> all.add(r.recordingId()));
+        DEVEL.forEach(r -> all.add(r.recordingId()));
+        assertEquals(all, refitted.refit().recordings());
+        assertEquals(chosen.bestEpoch(), refitted.refit().epochs());
+        List<String> refitLines = progress.stream().filter(l -> l.startsWith("refit epoch ")).toList();
+        assertEquals(chosen.bestEpoch(), refitLines.size(), String.join("\n", progress));
+        assertTrue(refitLines.get(0).startsWith("refit epoch 1/" + chosen.bestEpoch() + " "), refitLines.get(0));
+        assertFalse(Arrays.equals(chosen.bestParameters(), refitted.bestParameters()), "the refitted network is kept");
+        assertTrue(refitted.refit().seconds() > 0 && refitted.trainSeconds() > refitted.refit().seconds(),
+                "the time counts both runs");
+        // Devel is training data now: the kept network fits it better than the network trained without it did.
+        double before = develMeanCcc(chosen.bestParameters());
+        double after = develMeanCcc(refitted.bestParameters());
+        assertTrue(after > before, "Devel mean CCC " + after + " refitted, " + before + " as chosen");
+        // The stored prior is that of every label the kept network saw.
+        List<float[][]> labels = new ArrayList<>();
+        TRAIN.forEach(r -> labels.add(r.labels(0, r.numFrames())));
+        DEVEL.forEach(r -> labels.add(r.labels(0, r.numFrames())));
+        assertEquals(LabelPrior.fit(labels, LabelPrior.MAX_LAG_FRAMES), refitted.labelPrior());
+    }
+
+    @Test
     void averagedWeightsAreScoredAndKeptWhileTheOptimiserTrainsTheWeightsThemselves() {
         TrainSettings four = SETTINGS.withEpochs(4);
         List<String> progress = new ArrayList<>();

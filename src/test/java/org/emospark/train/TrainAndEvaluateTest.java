@@ -20,6 +20,7 @@ import org.emospark.lake.Tables;
 import org.emospark.lake.Warehouse;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.TrainSettings;
+import org.emospark.model.store.ModelManifest;
 import org.emospark.model.store.ModelStore;
 import org.emospark.testing.TinyLake;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,6 +141,37 @@ class TrainAndEvaluateTest {
         assertFalse(compared.models().get(0).written().changedAnything(), compared.models().get(0).written().toString());
         assertEquals(rows, evaluations(id));
         assertEquals(evaluated.models().get(0).result().concatenated(), compared.models().get(0).result().concatenated());
+    }
+
+    @Test
+    void aRefittedModelKeepsItsFirstRunsDevelFiguresAndEvaluateSaysWhichRecordingsItWasTrainedOn(@TempDir Path own)
+            throws IOException {
+        // A lake of its own, so that the other test's counts of models stay what it expects.
+        TinyLake.Trained lake = TinyLake.trained(own);
+        Warehouse wh = lake.warehouse();
+        Path reports = own.resolve("reports");
+        ModelManifest plain = ModelStore.of(wh).manifest(lake.modelId());
+        TrainResult refitted = new TrainAction(wh, CONFIG, SETTINGS.withRefit(true)).execute();
+        ModelManifest m = refitted.manifest();
+        assertNotEquals(plain.modelId(), m.modelId(), "a refit is another model");
+        assertEquals(List.of("Train_01", "Train_02"), m.trainRecordings());
+        assertEquals(List.of("Train_01", "Train_02", "Devel_01", "Devel_02"), m.refit().recordings());
+        assertEquals(m.bestEpoch(), m.refit().epochs());
+        // The Devel figures are those of the run that chose (to within the rounding of a multi-threaded run).
+        assertEquals(plain.bestEpoch(), m.bestEpoch());
+        assertEquals(plain.devel().arousal().ccc(), m.devel().arousal().ccc(), 1e-4);
+        assertEquals(plain.devel().valence().ccc(), m.devel().valence().ccc(), 1e-4);
+        assertEquals(plain.devel().liking().ccc(), m.devel().liking().ccc(), 1e-4);
+        assertTrue(ResultText.of(refitted).contains("refit:"), ResultText.of(refitted));
+        Row row = wh.read(Tables.MODELS).where(col("model_id").equalTo(m.modelId())).collectAsList().get(0);
+        assertEquals(m.devel().meanCcc(), (double) row.getAs("devel_ccc_mean"), 1e-12);
+
+        EvaluateResult devel = new EvaluateAction(wh, List.of(m.modelId()), "Devel", reports).execute();
+        assertEquals(List.of("Devel_01", "Devel_02"), devel.models().get(0).trainedOn());
+        assertTrue(ResultText.of(devel).contains("was trained on 2 of these 2 recordings"), ResultText.of(devel));
+        EvaluateResult test = new EvaluateAction(wh, List.of(m.modelId()), "Test", reports).execute();
+        assertTrue(test.models().get(0).trainedOn().isEmpty(), "Test stays held out");
+        assertFalse(ResultText.of(test).contains("note:"), ResultText.of(test));
     }
 
     @Test

@@ -21,6 +21,9 @@ import org.emospark.model.predict.LabelPrior;
  * @param labelPrior how the Train labels move in time, fitted when the model was trained, for
  *                   {@link ModelConfig#priorSmoothing()}; {@code null} for models trained before it (left out of the
  *                   JSON then)
+ * @param refit with {@code emospark.train.refit}, the second training that made the stored network (on Train and Devel
+ *              together, for the epochs the first run chose); {@code epochs}, {@code bestEpoch} and {@code devel} are
+ *              the first run's, which chose. {@code null} otherwise (and left out of the JSON then)
  */
 public record ModelManifest(String modelId, String name, String createdAt, ModelConfig config, TrainSettings settings,
                             String embeddingSet, Map<String, Long> inputVersions, List<String> trainRecordings,
@@ -28,7 +31,8 @@ public record ModelManifest(String modelId, String name, String createdAt, Model
                             List<EpochReport> epochs, int bestEpoch, DimensionScores devel, double trainWallSeconds,
                             double audioSecondsPerSecond, double dataWaitFraction,
                             @JsonInclude(JsonInclude.Include.NON_NULL) FusionOrigin fusion,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) LabelPrior labelPrior) implements Serializable {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) LabelPrior labelPrior,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) RefitReport refit) implements Serializable {
     public ModelManifest {
         inputVersions = Map.copyOf(inputVersions);
         trainRecordings = List.copyOf(trainRecordings);
@@ -44,7 +48,23 @@ public record ModelManifest(String modelId, String name, String createdAt, Model
                          double audioSecondsPerSecond, double dataWaitFraction) {
         this(modelId, name, createdAt, config, settings, embeddingSet, inputVersions, trainRecordings, develRecordings,
                 trainAudioSeconds, parameterCount, epochs, bestEpoch, devel, trainWallSeconds, audioSecondsPerSecond,
-                dataWaitFraction, null, null);
+                dataWaitFraction, null, null, null);
+    }
+
+    /** The manifest of a model whose stored network is the chosen epoch's. */
+    public ModelManifest(String modelId, String name, String createdAt, ModelConfig config, TrainSettings settings,
+                         String embeddingSet, Map<String, Long> inputVersions, List<String> trainRecordings,
+                         List<String> develRecordings, double trainAudioSeconds, long parameterCount,
+                         List<EpochReport> epochs, int bestEpoch, DimensionScores devel, double trainWallSeconds,
+                         double audioSecondsPerSecond, double dataWaitFraction, FusionOrigin fusion, LabelPrior labelPrior) {
+        this(modelId, name, createdAt, config, settings, embeddingSet, inputVersions, trainRecordings, develRecordings,
+                trainAudioSeconds, parameterCount, epochs, bestEpoch, devel, trainWallSeconds, audioSecondsPerSecond,
+                dataWaitFraction, fusion, labelPrior, null);
+    }
+
+    /** Whether the stored network was also trained on {@code recordingId} (a Devel recording, with a refit). */
+    public boolean trainedOn(String recordingId) {
+        return trainRecordings.contains(recordingId) || refit != null && refit.recordings().contains(recordingId);
     }
 
     /** The training stage that made the model, as the {@code models} table spells it. */

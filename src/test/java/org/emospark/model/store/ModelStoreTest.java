@@ -134,6 +134,31 @@ class ModelStoreTest {
     }
 
     @Test
+    void aRefitRoundTripsSaysWhichRecordingsTheNetworkSawAndAManifestWithoutOneReadsAsBefore() throws Exception {
+        ModelStore store = store();
+        ModelManifest plain = manifest("tiny-gggggggggg");
+        List<String> all = new java.util.ArrayList<>(plain.trainRecordings());
+        all.addAll(plain.develRecordings());
+        RefitReport refit = new RefitReport(all, List.of(1.5, 1.25), 12.5);
+        ModelManifest refitted = new ModelManifest(plain.modelId(), plain.name(), plain.createdAt(), plain.config(),
+                plain.settings().withRefit(true), plain.embeddingSet(), plain.inputVersions(), plain.trainRecordings(),
+                plain.develRecordings(), plain.trainAudioSeconds(), plain.parameterCount(), plain.epochs(),
+                plain.bestEpoch(), plain.devel(), plain.trainWallSeconds(), plain.audioSecondsPerSecond(),
+                plain.dataWaitFraction(), null, null, refit);
+        store.save(refitted, new byte[] {1, 2, 3});
+        ModelManifest read = store.manifest("tiny-gggggggggg");
+        assertEquals(refitted, read);
+        assertEquals(2, read.refit().epochs());
+        String devel = plain.develRecordings().get(0);
+        assertTrue(read.trainedOn(devel), "a refitted network was trained on Devel");
+        assertFalse(plain.trainedOn(devel), "without a refit Devel is held out");
+        assertTrue(plain.trainedOn(plain.trainRecordings().get(0)));
+
+        String plainJson = new ObjectMapper().writeValueAsString(plain);
+        assertFalse(plainJson.contains("refit"), "manifests and settings of models without a refit are written as before");
+    }
+
+    @Test
     void onlyACompleteSaveExists() throws IOException {
         ModelStore store = store();
         assertFalse(store.exists("tiny-bbbbbbbbbb"), "nothing stored yet");
