@@ -164,7 +164,7 @@ public final class ConfigKeys {
             "true: once Devel has chosen the best epoch, train again from the same seed on Train and Devel together for "
                     + "that many epochs and keep that network (the models table's Devel scores stay those of the run that "
                     + "chose; the chosen epochs once more, on both splits); false: keep the chosen epoch's network, trained "
-                    + "on Train alone (the authors' code; no gain measured on the sample corpora, see docs/accuracy.md).");
+                    + "on Train alone (the authors' code; no steady gain measured on the sample corpora, see docs/accuracy.md).");
     public static final ConfigKey TRAIN_SEED = new ConfigKey("emospark.train.seed", "2021",
             "Seeds initialisation, dropout and window order; CPU training repeats (bit for bit with one thread).");
 

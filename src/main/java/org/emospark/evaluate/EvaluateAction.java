@@ -110,12 +110,14 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
             }
             SplitEvaluation result = SplitEvaluation.of(id, split, series,
                     FramedExample.subjectFramesById(data.examples()));
+            List<String> trainedOn = data.examples().stream().map(RecordingExample::recordingId)
+                    .filter(manifest::trainedOn).toList();
             MergeCounts counts = KeyedMerge.merge(warehouse, Tables.EVALUATIONS,
                     warehouse.spark().createDataFrame(EvaluationRows.of(result, at), Tables.EVALUATIONS.schema()),
                     List.of(id), col("t.split").equalTo(lit(split)));
-            Path report = write(reportDir.resolve(id + "-" + split + ".html"), new EvaluationReport().render(result));
-            done.add(new EvaluateResult.ModelEvaluation(result, report, counts, data.skipped(),
-                    data.examples().stream().map(RecordingExample::recordingId).filter(manifest::trainedOn).toList()));
+            Path report = write(reportDir.resolve(id + "-" + split + ".html"),
+                    new EvaluationReport().render(result, trainedOn));
+            done.add(new EvaluateResult.ModelEvaluation(result, report, counts, data.skipped(), trainedOn));
         }
         group.step("Fitting the baselines on Train and scoring them on " + split);
         List<Baselines.Score> baselines = baselines(store.manifest(modelIds.get(0)).config(), loaded);

@@ -52,6 +52,14 @@ public final class EvaluationReport {
 
     /** The report of one model on one split, as HTML text. */
     public String render(SplitEvaluation result) {
+        return render(result, List.of());
+    }
+
+    /**
+     * The report of one model on one split, as HTML text, saying under its header when the model was trained on
+     * {@code trainedOn}, recordings of this split (a refitted model's Devel).
+     */
+    public String render(SplitEvaluation result, List<String> trainedOn) {
         StringBuilder h = new StringBuilder(256 * 1024);
         String title = "Evaluation of " + result.modelId() + " on " + result.split();
         open(h, title);
@@ -61,6 +69,11 @@ public final class EvaluationReport {
                 .append("</b></span><span>Date: <b>").append(result.date())
                 .append("</b></span><span>Recordings: <b>").append(result.recordings().size())
                 .append("</b></span><span>Frames: <b>").append(frames(result.recordings())).append("</b></span></div>\n");
+        if (!trainedOn.isEmpty()) {
+            h.append("<p class=\"note\">The model was trained on ").append(trainedOn.size()).append(" of these ")
+                    .append(result.recordings().size()).append(" recordings (").append(escape(String.join(", ", trainedOn)))
+                    .append("; emospark.train.refit trains on Devel too): its scores here are not held out.</p>\n");
+        }
 
         h.append("<h2>Scores</h2>\n");
         h.append("<table class=\"scores\">\n<tr><th class=\"name\">Dimension</th><th>CCC</th><th>Pearson</th><th>RMSE</th></tr>\n");

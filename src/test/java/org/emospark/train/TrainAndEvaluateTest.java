@@ -169,9 +169,12 @@ class TrainAndEvaluateTest {
         EvaluateResult devel = new EvaluateAction(wh, List.of(m.modelId()), "Devel", reports).execute();
         assertEquals(List.of("Devel_01", "Devel_02"), devel.models().get(0).trainedOn());
         assertTrue(ResultText.of(devel).contains("was trained on 2 of these 2 recordings"), ResultText.of(devel));
+        assertTrue(Files.readString(devel.models().get(0).report()).contains("its scores here are not held out"),
+                "the HTML report says so too");
         EvaluateResult test = new EvaluateAction(wh, List.of(m.modelId()), "Test", reports).execute();
         assertTrue(test.models().get(0).trainedOn().isEmpty(), "Test stays held out");
         assertFalse(ResultText.of(test).contains("note:"), ResultText.of(test));
+        assertFalse(Files.readString(test.models().get(0).report()).contains("not held out"));
     }
 
     @Test
