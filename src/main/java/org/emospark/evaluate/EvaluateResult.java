@@ -13,7 +13,7 @@ public record EvaluateResult(String split, List<ModelEvaluation> models, Path co
                              double seconds) {
 
     /**
-     * @param trainedOn the split's recordings the model was trained on (a refitted model's Devel recordings): its
+     * @param trainedOn the split's recordings the model was trained on (Train's, or a refitted model's Devel): its
      *                  figures there are not held out
      */
     public record ModelEvaluation(SplitEvaluation result, Path report, MergeCounts written, Map<String, String> skipped,

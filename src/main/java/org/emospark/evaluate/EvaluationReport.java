@@ -57,7 +57,7 @@ public final class EvaluationReport {
 
     /**
      * The report of one model on one split, as HTML text, saying under its header when the model was trained on
-     * {@code trainedOn}, recordings of this split (a refitted model's Devel).
+     * {@code trainedOn}, recordings of this split (Train, or a refitted model's Devel).
      */
     public String render(SplitEvaluation result, List<String> trainedOn) {
         StringBuilder h = new StringBuilder(256 * 1024);
@@ -72,7 +72,7 @@ public final class EvaluationReport {
         if (!trainedOn.isEmpty()) {
             h.append("<p class=\"note\">The model was trained on ").append(trainedOn.size()).append(" of these ")
                     .append(result.recordings().size()).append(" recordings (").append(escape(String.join(", ", trainedOn)))
-                    .append("; emospark.train.refit trains on Devel too): its scores here are not held out.</p>\n");
+                    .append("): its scores here are not held out.</p>\n");
         }
 
         h.append("<h2>Scores</h2>\n");

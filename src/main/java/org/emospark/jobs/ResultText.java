@@ -66,8 +66,8 @@ public final class ResultText {
                 s.append(String.format("  left out: %s (%s)%n", e.getKey(), e.getValue()));
             }
             if (!m.trainedOn().isEmpty()) {
-                s.append(String.format("  note:     %s was trained on %d of these %d recordings (emospark.train.refit "
-                                + "trains on Devel too): its figures here are not held out%n", m.result().modelId(),
+                s.append(String.format("  note:     %s was trained on %d of these %d recordings: its figures here "
+                                + "are not held out%n", m.result().modelId(),
                         m.trainedOn().size(), m.result().recordings().size()));
             }
             s.append(String.format("  report:   %s%n", m.report()));
