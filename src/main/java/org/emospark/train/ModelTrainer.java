@@ -116,7 +116,7 @@ public final class ModelTrainer {
             net.initialize(root, DataType.FLOAT32, NetworkInputs.shapes(config, settings.batchSize()));
             return net;
         };
-        Result chosen = run(labelled(train), devel, network, false);
+        Result chosen = run(labelled(train), devel, network, false, false);
         return settings.refit() ? refit(chosen, labelled(both(train, devel)), network, false) : chosen;
     }
 
@@ -141,7 +141,7 @@ public final class ModelTrainer {
         progress.accept(String.format("refit: training again on Train and Devel (%d recordings) for the %d epochs Devel "
                 + "chose", all.size(), chosen.bestEpoch()));
         Result refitted = new ModelTrainer(config, settings.withEpochs(chosen.bestEpoch()), progress)
-                .run(all, List.of(), network, fusionOnly);
+                .run(all, List.of(), network, fusionOnly, true);
         return chosen.refittedBy(refitted.bestParameters(), refitted.labelPrior(), refitted.refit());
     }
 
@@ -165,7 +165,7 @@ public final class ModelTrainer {
                     + "features were computed on the window grid from frame 0 and depend on it; set it to false");
         }
         Function<NDManager, SpeechEmotionNet> network = root -> start.build(root, config, settings.batchSize());
-        Result chosen = run(train, devel, network, true);
+        Result chosen = run(train, devel, network, true, false);
         return settings.refit() ? refit(chosen, both(train, devel), network, true) : chosen;
     }
 
@@ -180,14 +180,17 @@ public final class ModelTrainer {
 
     /**
      * The training loop, for the whole network ({@code fusionOnly} false) or its fusion network alone; {@code network}
-     * gives the initialised whole network, whose parameters are what a checkpoint saves either way. Without {@code devel}
-     * (a refit) it trains every epoch of the settings, scores nothing and keeps the last.
+     * gives the initialised whole network, whose parameters are what a checkpoint saves either way. {@code refitting}
+     * (a refit, {@code devel} empty) trains every epoch of the settings, scores nothing and keeps the last.
      */
     private Result run(List<? extends FramedExample> trainSet, List<? extends FramedExample> devel,
-                       Function<NDManager, SpeechEmotionNet> network, boolean fusionOnly) {
+                       Function<NDManager, SpeechEmotionNet> network, boolean fusionOnly, boolean refitting) {
+        if (refitting != devel.isEmpty()) {
+            throw new IllegalArgumentException(refitting ? "A refit scores no Devel recordings: Devel is training data then"
+                    : "Choosing an epoch needs Devel recordings");
+        }
         // The driver trains on every core; a sweep's run, inside a Spark task, on the task's.
         EngineThreads.apply();
-        boolean refitting = devel.isEmpty();
         int t = config.windowFrames();
         if (config.streams().usesParalinguistic()) {
             config.requireWindow(t);
@@ -223,14 +226,16 @@ public final class ModelTrainer {
             // prior: that reads the network only on the subject's frames, so the epoch whose outputs there are best
             // wins, whatever it does between the subject's turns. Smoothing alone would only flatten a noisy Devel
             // curve and change when patience runs out, so without the prior epochs are chosen on the raw outputs.
-            RecordingPredictor predictor = new RecordingPredictor(trained, config.withSmoothSeconds(0), settings.batchSize(),
-                    WindowMode.trainedWith(config, settings));
+            // A refit scores nothing, so it has no predictor.
+            RecordingPredictor predictor = refitting ? null : new RecordingPredictor(trained, config.withSmoothSeconds(0),
+                    settings.batchSize(), WindowMode.trainedWith(config, settings));
             progress.accept(String.format("training %s: %,d parameters%s, %d windows of %d frames (%.1f s of audio) from "
-                            + "%d recordings, batch %d%s, %d devel recordings", label(fusionOnly),
+                            + "%d recordings, batch %d%s, %s", label(fusionOnly),
                     SpeechEmotionNet.parameterCount(trained), fusionOnly ? String.format(" (of %,d; the CNN's frozen)",
                             SpeechEmotionNet.parameterCount(net)) : "",
                     windows.size(), t, audioSeconds, trainSet.size(), settings.batchSize(),
-                    settings.carryState() ? " (rows carry the LSTM state from window to window)" : "", devel.size())
+                    settings.carryState() ? " (rows carry the LSTM state from window to window)" : "",
+                    refitting ? "Devel among them (a refit scores nothing)" : devel.size() + " devel recordings")
                     + (settings.averageEpochs() > 0 ? String.format("; the model kept is the weights' moving average over "
                     + "about %s epochs", settings.averageEpochs()) : "")
                     + (augmenter.active() && !fusionOnly ? "; training audio augmented: " + augmenter.describe() : "")

@@ -325,6 +325,8 @@ class ModelTrainerTest {
         List<String> refitLines = progress.stream().filter(l -> l.startsWith("refit epoch ")).toList();
         assertEquals(chosen.bestEpoch(), refitLines.size(), String.join("\n", progress));
         assertTrue(refitLines.get(0).startsWith("refit epoch 1/" + chosen.bestEpoch() + " "), refitLines.get(0));
+        assertEquals(1, progress.stream().filter(l -> l.startsWith("training ") && l.contains("from " + all.size()
+                + " recordings") && l.contains("Devel among them (a refit scores nothing)")).count(), String.join("\n", progress));
         assertFalse(Arrays.equals(chosen.bestParameters(), refitted.bestParameters()), "the refitted network is kept");
         assertTrue(refitted.refit().seconds() > 0 && refitted.trainSeconds() > refitted.refit().seconds(),
                 "the time counts both runs");
