@@ -116,7 +116,7 @@ public final class ModelTrainer {
             net.initialize(root, DataType.FLOAT32, NetworkInputs.shapes(config, settings.batchSize()));
             return net;
         };
-        Result chosen = run(labelled(train), devel, network, false, false);
+        Result chosen = run(labelled(train), new Epochs.ChooseOn(devel), network, false);
         return settings.refit() ? refit(chosen, labelled(both(train, devel)), network, false) : chosen;
     }
 
@@ -141,7 +141,7 @@ public final class ModelTrainer {
         progress.accept(String.format("refit: training again on Train and Devel (%d recordings) for the %d epochs Devel "
                 + "chose", all.size(), chosen.bestEpoch()));
         Result refitted = new ModelTrainer(config, settings.withEpochs(chosen.bestEpoch()), progress)
-                .run(all, List.of(), network, fusionOnly, true);
+                .run(all, new Epochs.KeepLast(), network, fusionOnly);
         return chosen.refittedBy(refitted.bestParameters(), refitted.labelPrior(), refitted.refit());
     }
 
@@ -165,7 +165,7 @@ public final class ModelTrainer {
                     + "features were computed on the window grid from frame 0 and depend on it; set it to false");
         }
         Function<NDManager, SpeechEmotionNet> network = root -> start.build(root, config, settings.batchSize());
-        Result chosen = run(train, devel, network, true, false);
+        Result chosen = run(train, new Epochs.ChooseOn(devel), network, true);
         return settings.refit() ? refit(chosen, both(train, devel), network, true) : chosen;
     }
 
@@ -178,17 +178,25 @@ public final class ModelTrainer {
         }
     }
 
+    /** What a run does after each epoch: scores Devel to choose the best epoch, or (a refit) trains on and keeps the last. */
+    private sealed interface Epochs permits Epochs.ChooseOn, Epochs.KeepLast {
+        record ChooseOn(List<? extends FramedExample> devel) implements Epochs {
+        }
+
+        record KeepLast() implements Epochs {
+        }
+    }
+
     /**
      * The training loop, for the whole network ({@code fusionOnly} false) or its fusion network alone; {@code network}
-     * gives the initialised whole network, whose parameters are what a checkpoint saves either way. {@code refitting}
-     * (a refit, {@code devel} empty) trains every epoch of the settings, scores nothing and keeps the last.
+     * gives the initialised whole network, whose parameters are what a checkpoint saves either way. With
+     * {@link Epochs.KeepLast} (a refit) it trains every epoch of the settings, scores nothing and keeps the last.
      */
-    private Result run(List<? extends FramedExample> trainSet, List<? extends FramedExample> devel,
-                       Function<NDManager, SpeechEmotionNet> network, boolean fusionOnly, boolean refitting) {
-        if (refitting != devel.isEmpty()) {
-            throw new IllegalArgumentException(refitting ? "A refit scores no Devel recordings: Devel is training data then"
-                    : "Choosing an epoch needs Devel recordings");
-        }
+    private Result run(List<? extends FramedExample> trainSet, Epochs epochs, Function<NDManager, SpeechEmotionNet> network,
+                       boolean fusionOnly) {
+        boolean refitting = epochs instanceof Epochs.KeepLast;
+        // A refit has no Devel: Devel is among its training recordings.
+        List<? extends FramedExample> devel = epochs instanceof Epochs.ChooseOn choose ? choose.devel() : List.of();
         // The driver trains on every core; a sweep's run, inside a Spark task, on the task's.
         EngineThreads.apply();
         int t = config.windowFrames();
