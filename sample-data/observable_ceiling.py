@@ -24,6 +24,16 @@ the noise's variance. A measure of a word's arousal from its prosody that correl
 corresponds to SD = s * sqrt(1 / r^2 - 1), s the latent's SD (printed as "sd" of the latent prior), so
 the row says what a network can reach at best with prosody measured that well.
 
+With --arousal-relative it also prints an oracle that hears each subject word's arousal exactly but only
+relative to its recording: the latent at every subject word start less the mean over the recording's subject
+words, put back at the prior's mean. That is what a measure of prosody against the speaker's own habits
+(their pitch, rate and loudness over the recording) can give when voices, speaking rates and recording levels
+differ from session to session, as on the dyadic corpus: how aroused a session is on the whole is left unknown.
+A second oracle adds what the subject's speaking rate says of that whole: the recording's mean arousal as a
+perfect measure of the words' rate reads it, off by the session's own base-rate offset (truth recordings.csv
+`subject_rate`, in arousal units of the generator's rate per unit of arousal; none where the truth has no
+per-session rate, as on sewa-synth, where the mean is then heard exactly).
+
 With --by-turns it also scores every estimate on the frames inside the subject's turns (the corpus's turns folder;
 each turn spans the frames from its start's nearest frame to its end's, as emospark reads turns) and on the others
 apart, as `emospark evaluate` does for a model.
@@ -34,7 +44,7 @@ too (its content words' ratings, and its own latent arousal at its word starts, 
 prosody carries), as a model that cannot tell the speakers apart would see them.
 
     python3 sample-data/observable_ceiling.py [--profile sewa|dyadic] [--corpus DIR] [--truth DIR]
-        [--lexicon FILE] [--arousal-noise SD] [--by-turns]
+        [--lexicon FILE] [--arousal-noise SD] [--arousal-relative] [--by-turns]
         (defaults: the profile's corpus, truth and lexicon in sample-data/; no noisy oracle)
 
 Only the Python standard library is used.
@@ -67,6 +77,7 @@ def read_rows(path, header):
 class Recording:
     def __init__(self, name, corpus, truth, ratings, arousal_noise=0.0):
         self.name = name
+        self.rate_offset = 0.0   # the session's base speaking rate less the generator's (words/min); set by main
         self.labels = [tuple(float(x) for x in r[2:5])
                        for r in read_rows(os.path.join(corpus, "labels", name + ".csv"), False)]
         latent_rows = read_rows(os.path.join(truth, "latents", name + ".csv"), True)
@@ -111,6 +122,17 @@ class Recording:
                 self.blind_valence_obs.append(obs)
                 if subject:
                     self.valence_obs.append(obs)
+
+    def rate_arousal_obs(self):
+        """The subject words' arousal as heard against a speaking rate whose session base is off by rate_offset."""
+        return [(t, v + self.rate_offset / generate.RATE_PER_A) for t, v in self.arousal_obs]
+
+    def relative_arousal_obs(self, centre):
+        """The subject words' arousal less their mean over this recording, put back at centre."""
+        if not self.arousal_obs:
+            return []
+        m = mean([v for _, v in self.arousal_obs])
+        return [(t, v - m + centre) for t, v in self.arousal_obs]
 
     @property
     def duration_s(self):
@@ -228,6 +250,9 @@ def parse_args(description, arousal_noise=False):
     p = argparse.ArgumentParser(description=description)
     if arousal_noise:
         p.add_argument("--arousal-noise", type=float, default=0.0, metavar="SD")
+        p.add_argument("--arousal-relative", action="store_true",
+                       help="also oracles that hear each subject word's arousal relative to its recording "
+                            "(and its mean as the speaking rate gives it)")
         p.add_argument("--by-turns", action="store_true",
                        help="also score inside and outside the subject's turns apart")
     p.add_argument("--profile", choices=sorted(generate.PROFILES), default="sewa")
@@ -305,6 +330,16 @@ def main():
               f"{sd / math.sqrt(sd * sd + args.arousal_noise ** 2):.2f} to the latent")
         variants.append((f"arousal heard +-{args.arousal_noise:g}", noisy_arousal_obs,
                          AROUSAL_NUGGET + args.arousal_noise ** 2, valence_obs, rating_var))
+    if args.arousal_relative:
+        variants.append(("within-recording oracle", lambda r: r.relative_arousal_obs(prior.mean),
+                         AROUSAL_NUGGET, valence_obs, rating_var))
+        sessions = {r[0]: r for r in read_rows(os.path.join(args.truth, "recordings.csv"), False)}
+        header = sessions.pop("name")
+        if "subject_rate" in header:
+            for r in everything:
+                r.rate_offset = float(sessions[r.name][header.index("subject_rate")]) - generate.RATE_BASE
+        variants.append(("... and its mean by rate", lambda r: r.rate_arousal_obs(), AROUSAL_NUGGET, valence_obs,
+                         rating_var))
     print()
     print(f"{'estimator':36s} {'split':6s} {'arousal':>8s} {'valence':>8s} {'liking':>8s}")
     oracles = {}
