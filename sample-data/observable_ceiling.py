@@ -77,7 +77,6 @@ def read_rows(path, header):
 class Recording:
     def __init__(self, name, corpus, truth, ratings, arousal_noise=0.0):
         self.name = name
-        self.rate_offset = 0.0   # the session's base speaking rate less the generator's (words/min); set by main
         self.labels = [tuple(float(x) for x in r[2:5])
                        for r in read_rows(os.path.join(corpus, "labels", name + ".csv"), False)]
         latent_rows = read_rows(os.path.join(truth, "latents", name + ".csv"), True)
@@ -123,9 +122,10 @@ class Recording:
                 if subject:
                     self.valence_obs.append(obs)
 
-    def rate_arousal_obs(self):
-        """The subject words' arousal as heard against a speaking rate whose session base is off by rate_offset."""
-        return [(t, v + self.rate_offset / generate.RATE_PER_A) for t, v in self.arousal_obs]
+    def rate_arousal_obs(self, rate_offset):
+        """The subject words' arousal as heard against a speaking rate whose session base is off by rate_offset
+        (words/min)."""
+        return [(t, v + rate_offset / generate.RATE_PER_A) for t, v in self.arousal_obs]
 
     def relative_arousal_obs(self, centre):
         """The subject words' arousal less their mean over this recording, put back at centre."""
@@ -267,6 +267,16 @@ def parse_args(description, arousal_noise=False):
     return args
 
 
+def rate_offsets(truth):
+    """{recording: its session's base speaking rate less the generator's, words/min}; empty where the truth has no
+    per-session rate (sewa-synth)."""
+    rows = read_rows(os.path.join(truth, "recordings.csv"), False)
+    if "subject_rate" not in rows[0]:
+        return {}
+    column = rows[0].index("subject_rate")
+    return {r[0]: float(r[column]) - generate.RATE_BASE for r in rows[1:]}
+
+
 def recording_names(corpus):
     """{split: sorted recording names} from the corpus's labels folder."""
     splits = {}
@@ -333,13 +343,9 @@ def main():
     if args.arousal_relative:
         variants.append(("within-recording oracle", lambda r: r.relative_arousal_obs(prior.mean),
                          AROUSAL_NUGGET, valence_obs, rating_var))
-        sessions = {r[0]: r for r in read_rows(os.path.join(args.truth, "recordings.csv"), False)}
-        header = sessions.pop("name")
-        if "subject_rate" in header:
-            for r in everything:
-                r.rate_offset = float(sessions[r.name][header.index("subject_rate")]) - generate.RATE_BASE
-        variants.append(("... and its mean by rate", lambda r: r.rate_arousal_obs(), AROUSAL_NUGGET, valence_obs,
-                         rating_var))
+        offsets = rate_offsets(args.truth)
+        variants.append(("... and its mean by rate", lambda r: r.rate_arousal_obs(offsets.get(r.name, 0.0)),
+                         AROUSAL_NUGGET, valence_obs, rating_var))
     print()
     print(f"{'estimator':36s} {'split':6s} {'arousal':>8s} {'valence':>8s} {'liking':>8s}")
     oracles = {}
