@@ -122,6 +122,10 @@ public final class ConfigKeys {
             "The most epochs to train.");
     public static final ConfigKey TRAIN_PATIENCE = new ConfigKey("emospark.train.patience", "6",
             "Stop after this many epochs without a better mean development CCC.");
+    public static final ConfigKey TRAIN_PATIENCE_TOLERANCE = new ConfigKey("emospark.train.patienceTolerance", "0.005",
+            "An epoch whose mean development CCC comes within this of the best so far also restarts the patience count "
+                    + "(the best epoch still moves only on a strict improvement), so training does not stop on a plateau "
+                    + "whose near-ties float rounding breaks either way (the authors' code: 0, only a better epoch).");
     public static final ConfigKey TRAIN_BATCH = new ConfigKey("emospark.train.batchSize", "5",
             "Windows per training step (authors' code 5, paper 25).");
     public static final ConfigKey TRAIN_LEARNING_RATE = new ConfigKey("emospark.train.learningRate", "5e-4",
@@ -215,7 +219,7 @@ public final class ConfigKeys {
                 S2V_SEED,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
                 MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_PROSODY_CONTEXT, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, MODEL_SMOOTH_SECONDS, MODEL_PRIOR_SMOOTHING, TRAIN_EPOCHS,
-                TRAIN_PATIENCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_EDGE_WINDOWS, TRAIN_AVERAGE_EPOCHS, TRAIN_CARRY_STATE,
+                TRAIN_PATIENCE, TRAIN_PATIENCE_TOLERANCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_EDGE_WINDOWS, TRAIN_AVERAGE_EPOCHS, TRAIN_CARRY_STATE,
                 TRAIN_MODALITY_DROPOUT, TRAIN_AUGMENT_VOICE, TRAIN_AUGMENT_GAIN_DB, TRAIN_AUGMENT_SNR_DB, TRAIN_SCHEDULE, TRAIN_REFIT, TRAIN_SEED,
                 FUSION_INIT,
                 FEATURES_WORD_SPEAKERS, SCORE_BATCH, SCORE_WINDOWS, SQL_SERVER_HOST, SQL_SERVER_PORT, SQL_SERVER_DATABASE,

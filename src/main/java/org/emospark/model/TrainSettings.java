@@ -42,6 +42,10 @@ import org.emospark.frames.Windows;
  * @param refit once Devel has chosen the epoch, the network is trained again from the same seed on Train and Devel
  *              together for that many epochs, and that network is kept (its Devel scores are then the first run's,
  *              the one that chose); off: the chosen epoch's network, trained on Train alone (the authors' code)
+ * @param patienceTolerance an epoch whose mean development CCC comes within this of the best so far also restarts the
+ *                          patience count (the best epoch still moves only on a strict improvement), so training does
+ *                          not stop on a plateau whose near-ties float rounding breaks one way on one CPU and the other
+ *                          way on another; 0: only a better epoch restarts it (the authors' code)
  */
 public record TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
                             double lstmClipNorm, long seed, boolean shuffledLabels, boolean shiftWindows,
@@ -55,7 +59,9 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
                             // Null when fixed, so models trained before schedules existed keep their ids.
                             @JsonInclude(JsonInclude.Include.NON_NULL) LearningRateSchedule schedule,
                             // Left out of the JSON when off, so models trained before it existed keep their ids.
-                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean refit)
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean refit,
+                            // Left out of the JSON when 0, so models trained before it existed keep their ids.
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) double patienceTolerance)
         implements Serializable {
     /** How Adam's step size moves over the epochs. */
     public enum LearningRateSchedule {
@@ -85,13 +91,16 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
                 modalityDropout, carryState, edgeWindows, 0.0, null, null);
     }
 
-    /** Settings whose kept network is the chosen epoch's, trained on Train alone. */
+    /**
+     * Settings whose kept network is the chosen epoch's, trained on Train alone, and whose patience only a better epoch
+     * restarts.
+     */
     public TrainSettings(int epochs, int patience, int batchSize, double learningRate, double beta1, double beta2,
                          double lstmClipNorm, long seed, boolean shuffledLabels, boolean shiftWindows,
                          double modalityDropout, boolean carryState, boolean edgeWindows, double averageEpochs,
                          Augmentation augmentation, LearningRateSchedule schedule) {
         this(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels, shiftWindows,
-                modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, false);
+                modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, false, 0.0);
     }
 
     public TrainSettings {
@@ -126,6 +135,10 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
             throw new IllegalArgumentException("Weight averaging must span 0 (off) or a positive number of epochs, cannot "
                     + "be: " + averageEpochs);
         }
+        if (!(patienceTolerance >= 0 && patienceTolerance < 1)) {
+            throw new IllegalArgumentException("Patience tolerance must lie in [0, 1) of a CCC, cannot be: "
+                    + patienceTolerance);
+        }
         if (carryState && edgeWindows) {
             throw new IllegalArgumentException("emospark.train.carryState=true needs emospark.train.edgeWindows=false: a "
                     + "window that overlaps the one before cannot start from the state that one ended in");
@@ -134,37 +147,44 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
 
     public TrainSettings withShuffledLabels(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, value,
-                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, refit);
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, refit,
+                patienceTolerance);
     }
 
     public TrainSettings withShiftWindows(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                value, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, refit);
+                value, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, refit,
+                patienceTolerance);
     }
 
     public TrainSettings withCarryState(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, value, edgeWindows, averageEpochs, augmentation, schedule, refit);
+                shiftWindows, modalityDropout, value, edgeWindows, averageEpochs, augmentation, schedule, refit,
+                patienceTolerance);
     }
 
     public TrainSettings withEdgeWindows(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, value, averageEpochs, augmentation, schedule, refit);
+                shiftWindows, modalityDropout, carryState, value, averageEpochs, augmentation, schedule, refit,
+                patienceTolerance);
     }
 
     public TrainSettings withAverageEpochs(double value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, edgeWindows, value, augmentation, schedule, refit);
+                shiftWindows, modalityDropout, carryState, edgeWindows, value, augmentation, schedule, refit,
+                patienceTolerance);
     }
 
     public TrainSettings withAugmentation(Augmentation value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, value, schedule, refit);
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, value, schedule, refit,
+                patienceTolerance);
     }
 
     public TrainSettings withSchedule(LearningRateSchedule value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, value, refit);
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, value, refit,
+                patienceTolerance);
     }
 
     /** The schedule in force, {@link LearningRateSchedule#FIXED} when none is stored. */
@@ -184,11 +204,18 @@ public record TrainSettings(int epochs, int patience, int batchSize, double lear
 
     public TrainSettings withEpochs(int value) {
         return new TrainSettings(value, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, refit);
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, refit,
+                patienceTolerance);
+    }
+
+    public TrainSettings withPatienceTolerance(double value) {
+        return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, refit, value);
     }
 
     public TrainSettings withRefit(boolean value) {
         return new TrainSettings(epochs, patience, batchSize, learningRate, beta1, beta2, lstmClipNorm, seed, shuffledLabels,
-                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, value);
+                shiftWindows, modalityDropout, carryState, edgeWindows, averageEpochs, augmentation, schedule, value,
+                patienceTolerance);
     }
 }

@@ -43,7 +43,7 @@ public final class ConfiguredTraining {
                 c.getDouble(ConfigKeys.TRAIN_AVERAGE_EPOCHS), new Augmentation(c.getDouble(ConfigKeys.TRAIN_AUGMENT_VOICE),
                 c.getDouble(ConfigKeys.TRAIN_AUGMENT_GAIN_DB), c.getDouble(ConfigKeys.TRAIN_AUGMENT_SNR_DB)),
                 choice(c, ConfigKeys.TRAIN_SCHEDULE, TrainSettings.LearningRateSchedule.class),
-                c.getBoolean(ConfigKeys.TRAIN_REFIT));
+                c.getBoolean(ConfigKeys.TRAIN_REFIT), c.getDouble(ConfigKeys.TRAIN_PATIENCE_TOLERANCE));
     }
 
     /** How the fusion stage starts the network after the CNN ({@code emospark.fusion.init}). */
@@ -84,6 +84,7 @@ public final class ConfiguredTraining {
         k.put(ConfigKeys.MODEL_PRIOR_SMOOTHING.name(), Boolean.toString(config.priorSmoothing()));
         k.put(ConfigKeys.TRAIN_EPOCHS.name(), Integer.toString(settings.epochs()));
         k.put(ConfigKeys.TRAIN_PATIENCE.name(), Integer.toString(settings.patience()));
+        k.put(ConfigKeys.TRAIN_PATIENCE_TOLERANCE.name(), Double.toString(settings.patienceTolerance()));
         k.put(ConfigKeys.TRAIN_BATCH.name(), Integer.toString(settings.batchSize()));
         k.put(ConfigKeys.TRAIN_LEARNING_RATE.name(), Double.toString(settings.learningRate()));
         k.put(ConfigKeys.TRAIN_BETA1.name(), Double.toString(settings.beta1()));

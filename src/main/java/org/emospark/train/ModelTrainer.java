@@ -46,7 +46,8 @@ import org.emospark.model.store.RefitReport;
  * frames from the training recordings in a seeded random order each epoch, development CCC on the
  * concatenation of all Devel predictions after each epoch (also as the kept model gives them, when it conditions them on
  * the labels' prior: then those choose), the best epoch's parameters kept, early stopping
- * after {@code patience} epochs without improvement. One progress line per epoch.
+ * after {@code patience} epochs without improvement (nor an epoch within {@code patienceTolerance} of the best). One
+ * progress line per epoch.
  *
  * <p>The loop is written out rather than using DJL's {@code EasyTrain}: the LSTM-only gradient-norm clip
  * ({@link TrainingStep}), the data-wait measurement and the AVEC development metric all sit between the steps.
@@ -263,6 +264,8 @@ public final class ModelTrainer {
             List<EmotionSeries> bestSeries = null;
             int bestEpoch = 0;
             double bestMean = Double.NEGATIVE_INFINITY;
+            // The last epoch that came within the tolerance of the best: patience counts from it when it is later.
+            int lastNear = 0;
             long waitTotal = 0;
             long passTotal = 0;
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
@@ -354,13 +357,17 @@ public final class ModelTrainer {
                     bestEpoch = epoch;
                     best = improvedParameters;
                     bestSeries = series;
+                } else if (chosenOn > bestMean - settings.patienceTolerance()) {
+                    lastNear = epoch;
                 }
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 // ETA to the last epoch; early stopping can only make it shorter.
                 progress.accept(ProgressLine.format(report, settings.epochs(), bestEpoch, bestMean, elapsed,
                         (settings.epochs() - epoch) * elapsed / epoch));
-                if (epoch - bestEpoch >= settings.patience()) {
-                    progress.accept("early stop: no better mean devel CCC for " + settings.patience() + " epochs");
+                if (epoch - Math.max(bestEpoch, lastNear) >= settings.patience()) {
+                    progress.accept("early stop: no better mean devel CCC for " + settings.patience() + " epochs"
+                            + (settings.patienceTolerance() > 0 ? String.format(" (nor one within %s of the best)",
+                            settings.patienceTolerance()) : ""));
                     break;
                 }
             }

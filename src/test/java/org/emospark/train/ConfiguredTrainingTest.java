@@ -30,6 +30,7 @@ class ConfiguredTrainingTest {
         assertEquals(5.0, s.lstmClipNorm());
         assertEquals(false, s.edgeWindows(), "the authors' code drops each recording's last partial window");
         assertEquals(0.0, s.averageEpochs(), "the authors' code keeps the weights as trained");
+        assertEquals(0.0, s.patienceTolerance(), "in the authors' code only a better epoch restarts the patience");
     }
 
     @Test
@@ -42,6 +43,22 @@ class ConfiguredTrainingTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> ConfiguredTraining.settings(EmosparkConfig.ofOverrides(java.util.Map.of(
                         "emospark.train.averageEpochs", "-1"))));
+    }
+
+    @Test
+    void patienceToleranceIsReadAndWrittenAsAKeyAndRefusedOutsideACcc() {
+        assertEquals(0.005, ConfiguredTraining.settings(withLayer(null)).patienceTolerance());
+        TrainSettings wider = ConfiguredTraining.settings(EmosparkConfig.ofOverrides(Map.of(
+                "emospark.train.patienceTolerance", "0.02")));
+        assertEquals(0.02, wider.patienceTolerance());
+        assertEquals(wider, ConfiguredTraining.settings(EmosparkConfig.ofOverrides(
+                ConfiguredTraining.keysOf(ConfiguredTraining.model(withLayer(null)), wider))));
+        for (String bad : new String[] {"-0.01", "1", "NaN"}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> ConfiguredTraining.settings(EmosparkConfig.ofOverrides(Map.of(
+                            "emospark.train.patienceTolerance", bad))), bad);
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("Patience tolerance"), e.getMessage());
+        }
     }
 
     @Test

@@ -398,6 +398,18 @@ class ModelTrainerTest {
     }
 
     @Test
+    void anEpochWithinTheToleranceOfTheBestRestartsThePatienceButIsNotKept() {
+        // As above every epoch ties epoch 1; within a tolerance a tie restarts the count, so all epochs run, and the
+        // kept epoch stays the first because only a strict improvement replaces it.
+        List<String> progress = new ArrayList<>();
+        ModelTrainer.Result r = train(new TrainSettings(4, 1, 4, 1e-30, 0.9, 0.99, 5, 7, false).withPatienceTolerance(0.01),
+                progress);
+        assertEquals(4, r.epochs().size(), r.epochs().toString());
+        assertEquals(1, r.bestEpoch());
+        assertTrue(progress.stream().noneMatch(l -> l.startsWith("early stop")), String.join("\n", progress));
+    }
+
+    @Test
     void trainingNeedsTrainAndDevelRecordings() {
         ModelTrainer trainer = new ModelTrainer(CONFIG, SETTINGS, l -> { });
         IllegalArgumentException noTrain = assertThrows(IllegalArgumentException.class, () -> trainer.train(List.of(), DEVEL));

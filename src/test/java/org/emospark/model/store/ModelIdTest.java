@@ -53,6 +53,7 @@ class ModelIdTest {
                 id(CONFIG, new TrainSettings(10, 3, 4, 1e-4, 0.9, 0.99, 5, 2021, false), "w2v-abc", VERSIONS),
                 id(CONFIG, new TrainSettings(10, 3, 4, 5e-4, 0.9, 0.99, 5, 2021, false, false, 0.3, false, false), "w2v-abc", VERSIONS),
                 id(CONFIG, SETTINGS.withAverageEpochs(2), "w2v-abc", VERSIONS),
+                id(CONFIG, SETTINGS.withPatienceTolerance(0.005), "w2v-abc", VERSIONS),
                 id(CONFIG, SETTINGS, "w2v-abd", VERSIONS),
                 id(CONFIG, SETTINGS, null, VERSIONS),
                 id(CONFIG, SETTINGS, "w2v-abc", newerLabels),
