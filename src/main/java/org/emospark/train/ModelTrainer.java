@@ -262,10 +262,7 @@ public final class ModelTrainer {
             List<Double> refitLosses = new ArrayList<>();
             byte[] best = null;
             List<EmotionSeries> bestSeries = null;
-            int bestEpoch = 0;
-            double bestMean = Double.NEGATIVE_INFINITY;
-            // The last epoch that came within the tolerance of the best: patience counts from it when it is later.
-            int lastNear = 0;
+            EarlyStopping stopping = new EarlyStopping(settings.patience(), settings.patienceTolerance());
             long waitTotal = 0;
             long passTotal = 0;
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
@@ -343,7 +340,7 @@ public final class ModelTrainer {
                     dev = EmotionScoring.onConcatenation(series);
                     kept = config.priorSmoothing() ? EmotionScoring.onConcatenation(asKept(series, devel, prior)) : null;
                     chosenOn = (kept != null ? kept : dev).meanCcc();
-                    if (Double.isFinite(chosenOn) && chosenOn > bestMean) {
+                    if (stopping.improves(chosenOn)) {
                         // Read here, while the average (when there is one) stands in the weights' place.
                         improvedParameters = ModelStore.parametersOf(net);
                     }
@@ -352,22 +349,16 @@ public final class ModelTrainer {
                 EpochReport report = new EpochReport(epoch, lossSum / batches.size(), dev, seconds, passNanos / 1e9,
                         (double) waited / passNanos, kept);
                 history.add(report);
-                if (improvedParameters != null) {
-                    bestMean = chosenOn;
-                    bestEpoch = epoch;
+                if (stopping.record(epoch, chosenOn)) {
                     best = improvedParameters;
                     bestSeries = series;
-                } else if (chosenOn > bestMean - settings.patienceTolerance()) {
-                    lastNear = epoch;
                 }
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 // ETA to the last epoch; early stopping can only make it shorter.
-                progress.accept(ProgressLine.format(report, settings.epochs(), bestEpoch, bestMean, elapsed,
+                progress.accept(ProgressLine.format(report, settings.epochs(), stopping.bestEpoch(), stopping.bestScore(), elapsed,
                         (settings.epochs() - epoch) * elapsed / epoch));
-                if (epoch - Math.max(bestEpoch, lastNear) >= settings.patience()) {
-                    progress.accept("early stop: no better mean devel CCC for " + settings.patience() + " epochs"
-                            + (settings.patienceTolerance() > 0 ? String.format(" (nor one within %s of the best)",
-                            settings.patienceTolerance()) : ""));
+                if (stopping.stops(epoch)) {
+                    progress.accept(stopping.reason());
                     break;
                 }
             }
@@ -386,6 +377,7 @@ public final class ModelTrainer {
                         + "check the labels and the learning rate");
             }
             // With the prior the best epoch's scores as kept are already there; smoothing alone is applied here.
+            int bestEpoch = stopping.bestEpoch();
             DimensionScores bestKept = history.get(bestEpoch - 1).keptDevel();
             DimensionScores keptDevel = bestKept != null ? bestKept : EmotionScoring.onConcatenation(asKept(bestSeries, devel, prior));
             return new Result(config, settings, best, List.copyOf(history), bestEpoch, keptDevel, SpeechEmotionNet.parameterCount(net),
