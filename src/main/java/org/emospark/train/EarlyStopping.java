@@ -14,7 +14,8 @@ final class EarlyStopping {
     private final double tolerance;
     private double bestScore = Double.NEGATIVE_INFINITY;
     private int bestEpoch;
-    private int lastNear;
+    /** The last epoch that was the best or came within the tolerance of it: patience counts from here. */
+    private int heldAt;
     private int lastRecorded;
 
     /**
@@ -47,20 +48,20 @@ final class EarlyStopping {
             throw new IllegalArgumentException("Epochs are recorded in order: " + epoch + " after " + lastRecorded);
         }
         lastRecorded = epoch;
-        if (improves(score)) {
+        boolean better = improves(score);
+        if (better) {
             bestScore = score;
             bestEpoch = epoch;
-            return true;
         }
-        if (Double.isFinite(score) && score > bestScore - tolerance) {
-            lastNear = epoch;
+        if (better || Double.isFinite(score) && score > bestScore - tolerance) {
+            heldAt = epoch;
         }
-        return false;
+        return better;
     }
 
-    /** Whether training stops after {@code epoch}, the last one recorded. */
-    boolean stops(int epoch) {
-        return epoch - Math.max(bestEpoch, lastNear) >= patience;
+    /** Whether training stops after the last epoch recorded. */
+    boolean stops() {
+        return lastRecorded - heldAt >= patience;
     }
 
     /** The best epoch so far (from 1), 0 before any finite score. */

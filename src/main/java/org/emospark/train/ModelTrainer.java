@@ -355,9 +355,9 @@ public final class ModelTrainer {
                 }
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 // ETA to the last epoch; early stopping can only make it shorter.
-                progress.accept(ProgressLine.format(report, settings.epochs(), stopping.bestEpoch(), stopping.bestScore(), elapsed,
-                        (settings.epochs() - epoch) * elapsed / epoch));
-                if (stopping.stops(epoch)) {
+                progress.accept(ProgressLine.format(report, settings.epochs(), stopping.bestEpoch(), stopping.bestScore(),
+                        elapsed, (settings.epochs() - epoch) * elapsed / epoch));
+                if (stopping.stops()) {
                     progress.accept(stopping.reason());
                     break;
                 }
