@@ -117,6 +117,13 @@ public final class ConfigKeys {
                     + "the subject speaks (from the turns table; every frame when a recording has none): between the "
                     + "subject's turns the labels carry on from the subject's last words, whatever the other speaker "
                     + "sounds like. Part of the model like smoothSeconds (the authors' code: false).");
+    public static final ConfigKey MODEL_TIMING_LEVEL = new ConfigKey("emospark.model.timingLevel", "true",
+            "After that, move each recording's outputs towards the level its subject's timing says: a line per "
+                    + "dimension through the log speaking rate and the log pause after each subject utterance "
+                    + "(semantic_frames.speaking_rate and pause_s), fitted on the Train utterances, read as the mean "
+                    + "over a recording's utterances; how far each dimension moves (0, 0.25 .. 1) is chosen on Devel "
+                    + "when the model is trained. Speakers pause less and talk faster when aroused, whatever their "
+                    + "voice or microphone. Part of the model like smoothSeconds (the authors' code: false).");
 
     public static final ConfigKey TRAIN_EPOCHS = new ConfigKey("emospark.train.epochs", "30",
             "The most epochs to train.");
@@ -218,7 +225,7 @@ public final class ConfigKeys {
                 ALIGN_ADVERSARIAL_ROUNDS, S2V_VECTOR_SIZE, S2V_WINDOW, S2V_EPOCHS, S2V_BATCH, S2V_LEARNING_RATE, S2V_MIN_COUNT, S2V_MAX_WORD_SECONDS,
                 S2V_SEED,
                 MODEL_FUSION, MODEL_STREAMS, MODEL_LOSS_WEIGHTS, MODEL_WINDOW_FRAMES, MODEL_CNN_FILTERS, MODEL_CNN_KERNELS,
-                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_PROSODY_CONTEXT, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, MODEL_SMOOTH_SECONDS, MODEL_PRIOR_SMOOTHING, TRAIN_EPOCHS,
+                MODEL_POOLS, MODEL_DROPOUT, MODEL_PROJECTION, MODEL_STREAM_SIZE, MODEL_LSTM_UNITS, MODEL_NORMALIZE_LEVEL, MODEL_PROSODY, MODEL_PROSODY_CONTEXT, MODEL_SPEAKING_RATE, MODEL_BIDIRECTIONAL, MODEL_SMOOTH_SECONDS, MODEL_PRIOR_SMOOTHING, MODEL_TIMING_LEVEL, TRAIN_EPOCHS,
                 TRAIN_PATIENCE, TRAIN_PATIENCE_TOLERANCE, TRAIN_BATCH, TRAIN_LEARNING_RATE, TRAIN_BETA1, TRAIN_BETA2, TRAIN_LSTM_CLIP, TRAIN_SHIFT_WINDOWS, TRAIN_EDGE_WINDOWS, TRAIN_AVERAGE_EPOCHS, TRAIN_CARRY_STATE,
                 TRAIN_MODALITY_DROPOUT, TRAIN_AUGMENT_VOICE, TRAIN_AUGMENT_GAIN_DB, TRAIN_AUGMENT_SNR_DB, TRAIN_SCHEDULE, TRAIN_REFIT, TRAIN_SEED,
                 FUSION_INIT,

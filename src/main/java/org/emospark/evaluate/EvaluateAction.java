@@ -106,7 +106,8 @@ public final class EvaluateAction extends SparkAction<EvaluateResult> {
                 SpeechEmotionNet net = store.load(id, manager);
                 series = new RecordingPredictor(net, manifest.config(), manifest.settings().batchSize(),
                         windows != null ? windows : WindowMode.trainedWith(manifest.config(), manifest.settings()))
-                        .withPrior(manifest.labelPrior()).series(manager, data.examples());
+                        .withPrior(manifest.labelPrior()).withLevel(manifest.timingLevel())
+                        .series(manager, data.examples());
             }
             SplitEvaluation result = SplitEvaluation.of(id, split, series,
                     FramedExample.subjectFramesById(data.examples()));

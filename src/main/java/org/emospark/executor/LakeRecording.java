@@ -12,6 +12,7 @@ import org.emospark.frames.RecordingExample;
 import org.emospark.frames.SpeakingRate;
 import org.emospark.frames.TimePrecision;
 import org.emospark.frames.TurnSpan;
+import org.emospark.frames.UtteranceTiming;
 import org.emospark.lake.ChunkedPcmSource;
 import org.emospark.lake.ForwardPcmSource;
 import org.emospark.lake.PcmChunk;
@@ -43,6 +44,7 @@ public final class LakeRecording {
     /** Vectors of the frames that carry a word; every other frame's vector is zeros. */
     private final Map<Integer, float[]> wordFrames;
     private Map<Integer, Float> speakingRates = Map.of();
+    private Map<Integer, Float> pauses = Map.of();
     /** Label rows of the recording, 0 when not known: frames then cover its audio only. */
     private final int labelFrames;
     private final List<byte[]> chunks = new ArrayList<>();
@@ -93,6 +95,15 @@ public final class LakeRecording {
      */
     public LakeRecording speakingRates(Map<Integer, Float> perFrame) {
         this.speakingRates = Map.copyOf(perFrame);
+        return this;
+    }
+
+    /**
+     * The pause after the utterance of each frame with a word ({@code semantic_frames.pause_s}), read by models with
+     * {@link ModelConfig#timingLevel()}; frames without one are not timed.
+     */
+    public LakeRecording pauses(Map<Integer, Float> perFrame) {
+        this.pauses = Map.copyOf(perFrame);
         return this;
     }
 
@@ -168,7 +179,21 @@ public final class LakeRecording {
             throw new InputRejectedException(RejectReason.EMPTY_AUDIO, "recording " + recordingId + " has no samples");
         }
         return new RecordingExample(recordingId, split, n, pcm, frames.subjectFrames(subjectTurns, n),
-                config.semanticInputs(), semantic(n, config), null);
+                config.semanticInputs(), semantic(n, config), null, timing(n));
+    }
+
+    /** {@code n} frames of utterance timing from the word frames' rates and pauses; NaN where either is unknown. */
+    private UtteranceTiming timing(int n) {
+        UtteranceTiming out = UtteranceTiming.none(n);
+        for (int f : wordFrames.keySet()) {
+            if (f >= 0 && f < n) {
+                Float rate = speakingRates.get(f);
+                Float pause = pauses.get(f);
+                out.charsPerSecond()[f] = rate == null ? Float.NaN : rate;
+                out.pauseSeconds()[f] = pause == null ? Float.NaN : pause;
+            }
+        }
+        return out;
     }
 
     /** Read forward, but a window back: overlapping windows ({@code WindowMode.OVERLAPPING}) start half a window back. */

@@ -37,7 +37,7 @@ import org.emospark.lake.Warehouse;
  * {@link LakeRecording}.
  *
  * <p>Columns: recording_id, seq, split, source_uri, sample_rate, num_samples, start_sample, pcm, subject_turns (array
- * of start_s, end_s), word_frames (array of frame, vector, speaking_rate), label_frames, speech_level_db.
+ * of start_s, end_s), word_frames (array of frame, vector, speaking_rate, pause_s), label_frames, speech_level_db.
  */
 public final class RecordingStream {
     static final int RECORDING_SEQ = -1;
@@ -62,12 +62,14 @@ public final class RecordingStream {
             // Frames without a word hold zeros by definition (features --semantic), so only the others travel.
             heads = heads.join(warehouse.read(Tables.SEMANTIC_FRAMES).where(col("word").isNotNull())
                     .join(ids, "recording_id", "left_semi").groupBy("recording_id")
-                    .agg(collect_list(struct(col("frame"), col("vector"), col("speaking_rate"))).as("word_frames")),
+                    .agg(collect_list(struct(col("frame"), col("vector"), col("speaking_rate"), col("pause_s")))
+                            .as("word_frames")),
                     "recording_id", "left");
         } else {
             StructType frames = Tables.SEMANTIC_FRAMES.schema();
             heads = heads.withColumn("word_frames", nullOf(DataTypes.createArrayType(DataTypes.createStructType(
-                    new StructField[] {frames.apply("frame"), frames.apply("vector"), frames.apply("speaking_rate")}), false)));
+                    new StructField[] {frames.apply("frame"), frames.apply("vector"), frames.apply("speaking_rate"),
+                            frames.apply("pause_s")}), false)));
         }
         heads = labelFrames
                 ? heads.join(warehouse.read(Tables.LABELS).join(ids, "recording_id", "left_semi").groupBy("recording_id")
@@ -114,7 +116,8 @@ public final class RecordingStream {
                 head.<Long>getAs("num_samples"), turns(head.getList(head.fieldIndex("subject_turns"))),
                 wordFrames(head.getList(head.fieldIndex("word_frames"))), labelFrames == null ? 0 : labelFrames)
                 .speechLevel(head.getAs("speech_level_db"))
-                .speakingRates(speakingRates(head.getList(head.fieldIndex("word_frames"))));
+                .speakingRates(column(head.getList(head.fieldIndex("word_frames")), 2))
+                .pauses(column(head.getList(head.fieldIndex("word_frames")), 3));
         // The chunks stay in Spark's iterator until the model reads them: a task holds one window's chunks, not the
         // recording's.
         recording.streamChunks(chunks(stream));
@@ -155,12 +158,13 @@ public final class RecordingStream {
         return out;
     }
 
-    private static Map<Integer, Float> speakingRates(List<Row> rows) {
+    /** Frame -> the float at {@code index} of each word frame's struct, where it is not null. */
+    private static Map<Integer, Float> column(List<Row> rows, int index) {
         Map<Integer, Float> out = new HashMap<>();
         if (rows != null) {
             for (Row r : rows) {
-                if (!r.isNullAt(2)) {
-                    out.put(r.getInt(0), r.getFloat(2));
+                if (!r.isNullAt(index)) {
+                    out.put(r.getInt(0), r.getFloat(index));
                 }
             }
         }

@@ -56,7 +56,7 @@ public final class SharedModel {
     public Map<String, float[][]> predict(List<RecordingExample> recordings, int batchSize, WindowMode mode) {
         try (NDManager call = NDManager.newBaseManager(device)) {
             return new RecordingPredictor(net, manifest.config(), batchSize, mode).withPrior(manifest.labelPrior())
-                    .predict(call, recordings);
+                    .withLevel(manifest.timingLevel()).predict(call, recordings);
         }
     }
 

@@ -13,15 +13,18 @@ import java.util.Objects;
  * @param features {@code numFrames * featureDims} floats, frame-major
  * @param semantic {@code numFrames * semanticDims} floats, frame-major; zeros where nobody speaks
  * @param labels {@code numFrames * 3} floats, or {@code null}
+ * @param timing per frame, the timing of the utterance its word belongs to
  */
 public record FeatureExample(String recordingId, String split, int numFrames, int featureDims, float[] features,
-                             boolean[] subject, int semanticDims, float[] semantic, float[] labels) implements FramedExample, Serializable {
+                             boolean[] subject, int semanticDims, float[] semantic, float[] labels, UtteranceTiming timing)
+        implements FramedExample, Serializable {
 
     public FeatureExample {
         Objects.requireNonNull(recordingId, "recordingId");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(semantic, "semantic");
+        FramedExample.checkTiming(recordingId, numFrames, timing);
         if (numFrames < 1 || featureDims < 1 || features.length != (long) numFrames * featureDims
                 || subject.length != numFrames
                 || semantic.length != (long) numFrames * semanticDims
@@ -32,5 +35,12 @@ public record FeatureExample(String recordingId, String split, int numFrames, in
                     + " x 3 labels (got " + (labels == null ? "none" : labels.length) + "), " + numFrames
                     + " subject flags (got " + subject.length + ")");
         }
+    }
+
+    /** A recording whose utterances' timing is unknown. */
+    public FeatureExample(String recordingId, String split, int numFrames, int featureDims, float[] features,
+                          boolean[] subject, int semanticDims, float[] semantic, float[] labels) {
+        this(recordingId, split, numFrames, featureDims, features, subject, semanticDims, semantic, labels,
+                UtteranceTiming.none(Math.max(0, numFrames)));
     }
 }

@@ -39,6 +39,17 @@ public sealed interface FramedExample permits RecordingExample, FeatureExample {
     /** {@code numFrames * 3} floats (arousal, valence, liking per frame), or {@code null} when unlabelled. */
     float[] labels();
 
+    /** Per frame, the timing of the utterance its word belongs to (NaN where it holds none). */
+    UtteranceTiming timing();
+
+    /** Throws unless {@code timing} holds one value pair per frame of the recording. */
+    static void checkTiming(String recordingId, int numFrames, UtteranceTiming timing) {
+        if (timing == null || timing.numFrames() != Math.max(0, numFrames)) {
+            throw new IllegalArgumentException("Recording " + recordingId + ": " + numFrames + " frames need as many "
+                    + "utterance timings, got " + (timing == null ? "none" : timing.numFrames()));
+        }
+    }
+
     default boolean labelled() {
         return labels() != null;
     }

@@ -11,15 +11,18 @@ import org.emospark.lake.PcmSource;
  *
  * @param semantic {@code numFrames * semanticDims} floats, frame-major; zeros where nobody speaks
  * @param labels {@code numFrames * 3} floats (arousal, valence, liking per frame), or {@code null}
+ * @param timing per frame, the timing of the utterance its word belongs to
  */
 public record RecordingExample(String recordingId, String split, int numFrames, PcmSource pcm, boolean[] subject,
-                               int semanticDims, float[] semantic, float[] labels) implements FramedExample {
+                               int semanticDims, float[] semantic, float[] labels, UtteranceTiming timing)
+        implements FramedExample {
 
     public RecordingExample {
         Objects.requireNonNull(recordingId, "recordingId");
         Objects.requireNonNull(pcm, "pcm");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(semantic, "semantic");
+        FramedExample.checkTiming(recordingId, numFrames, timing);
         if (numFrames < 1 || subject.length != numFrames || semantic.length != (long) numFrames * semanticDims
                 || (labels != null && labels.length != (long) numFrames * OUTPUTS)) {
             throw new IllegalArgumentException("Recording " + recordingId + ": " + numFrames + " frames need "
@@ -27,5 +30,12 @@ public record RecordingExample(String recordingId, String split, int numFrames, 
                     + " semantic values (got " + semantic.length + ") and " + numFrames + " x 3 labels (got "
                     + (labels == null ? "none" : labels.length) + ")");
         }
+    }
+
+    /** A recording whose utterances' timing is unknown. */
+    public RecordingExample(String recordingId, String split, int numFrames, PcmSource pcm, boolean[] subject,
+                            int semanticDims, float[] semantic, float[] labels) {
+        this(recordingId, split, numFrames, pcm, subject, semanticDims, semantic, labels,
+                UtteranceTiming.none(Math.max(0, numFrames)));
     }
 }

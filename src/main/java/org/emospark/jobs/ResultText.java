@@ -1,6 +1,8 @@
 package org.emospark.jobs;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -325,15 +327,26 @@ public final class ResultText {
 
     /** What a kept model does after its network, as the train summary names it, with the epoch's own Devel mean. */
     private static String postProcessing(ModelManifest m) {
-        boolean prior = m.config().priorSmoothing() && m.labelPrior() != null;
-        if (m.config().smoothSeconds() <= 0 && !prior) {
+        List<String> steps = new ArrayList<>();
+        if (m.config().smoothSeconds() > 0) {
+            steps.add(String.format("smoothed over %.1f s", m.config().smoothSeconds()));
+        }
+        if (m.config().priorSmoothing() && m.labelPrior() != null) {
+            steps.add("conditioned on the Train labels' prior");
+        }
+        if (m.config().timingLevel() && m.timingLevel() != null) {
+            double[] w = m.timingLevel().weights();
+            steps.add(Arrays.stream(w).allMatch(v -> v == 0)
+                    ? "not moved towards the level of the subject's timing (Devel chose 0 for each dimension)"
+                    : String.format("moved towards the level of the subject's timing by A %.2f, V %.2f, L %.2f", w[0], w[1],
+                            w[2]));
+        }
+        if (steps.isEmpty()) {
             return "";
         }
-        String what = m.config().smoothSeconds() > 0
-                ? String.format("outputs smoothed over %.1f s%s", m.config().smoothSeconds(),
-                        prior ? " and conditioned on the Train labels' prior" : "")
-                : "outputs conditioned on the Train labels' prior";
-        return String.format(", %s (the epoch's own: mean %.3f)", what,
+        String what = steps.size() == 1 ? steps.get(0)
+                : String.join(", ", steps.subList(0, steps.size() - 1)) + " and " + steps.get(steps.size() - 1);
+        return String.format(", outputs %s (the epoch's own: mean %.3f)", what,
                 m.epochs().get(m.bestEpoch() - 1).devel().meanCcc());
     }
 }

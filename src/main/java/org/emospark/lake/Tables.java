@@ -148,7 +148,8 @@ public final class Tables {
                     field("known", BooleanType, false),
                     field("vector", DataTypes.createArrayType(FloatType, false), false),
                     field("embedding_set", StringType, false),
-                    field("speaking_rate", FloatType, true)),
+                    field("speaking_rate", FloatType, true),
+                    field("pause_s", FloatType, true)),
             List.of("recording_id", "frame"), List.of(), "recording_id", List.of());
 
     public static final TableDef PARALINGUISTIC_FRAMES = new TableDef("paralinguistic_frames",

@@ -62,6 +62,10 @@ import java.util.List;
  *                       trusting the frames in which the subject speaks ({@code model.predict.PriorSmoothing}, with the
  *                       {@code model.predict.LabelPrior} fitted when the model is trained and stored in its manifest)
  *                       (faithful false; left out of the JSON when false)
+ * @param timingLevel after that, each recording's outputs are moved towards the level its subject's speaking rate and
+ *                    pauses say ({@code model.predict.TimingLevel}, fitted on the Train utterances when the model is
+ *                    trained, its weights chosen on Devel, stored in its manifest) (faithful false; left out of the JSON
+ *                    when false)
  */
 public record ModelConfig(
         int sampleRate,
@@ -87,8 +91,20 @@ public record ModelConfig(
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean bidirectional,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean prosodyContext,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) double smoothSeconds,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean priorSmoothing)
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean priorSmoothing,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean timingLevel)
         implements Serializable {
+
+    /** A config without the timing level, as models were before it. */
+    public ModelConfig(int sampleRate, double frameSeconds, List<Integer> cnnFilters, List<Integer> cnnKernels,
+                       List<Integer> pools, double dropout, int projection, int streamSize, int lstmUnits, double cellClip,
+                       double forgetBias, int outputs, Fusion fusion, Streams streams, LossWeights lossWeights,
+                       int semanticDims, int windowFrames, boolean normalizeLevel, boolean prosody, boolean speakingRate,
+                       boolean bidirectional, boolean prosodyContext, double smoothSeconds, boolean priorSmoothing) {
+        this(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection, streamSize, lstmUnits, cellClip,
+                forgetBias, outputs, fusion, streams, lossWeights, semanticDims, windowFrames, normalizeLevel, prosody,
+                speakingRate, bidirectional, prosodyContext, smoothSeconds, priorSmoothing, false);
+    }
 
     /** A config without prior smoothing, as models were before it. */
     public ModelConfig(int sampleRate, double frameSeconds, List<Integer> cnnFilters, List<Integer> cnnKernels,
@@ -361,6 +377,7 @@ public record ModelConfig(
         private boolean prosodyContext;
         private double smoothSeconds;
         private boolean priorSmoothing;
+        private boolean timingLevel;
 
         private Builder(ModelConfig c) {
             sampleRate = c.sampleRate;
@@ -387,6 +404,7 @@ public record ModelConfig(
             prosodyContext = c.prosodyContext;
             smoothSeconds = c.smoothSeconds;
             priorSmoothing = c.priorSmoothing;
+            timingLevel = c.timingLevel;
         }
 
         public Builder sampleRate(int v) { sampleRate = v; return this; }
@@ -413,12 +431,13 @@ public record ModelConfig(
         public Builder prosodyContext(boolean v) { prosodyContext = v; return this; }
         public Builder smoothSeconds(double v) { smoothSeconds = v; return this; }
         public Builder priorSmoothing(boolean v) { priorSmoothing = v; return this; }
+        public Builder timingLevel(boolean v) { timingLevel = v; return this; }
 
         public ModelConfig build() {
             return new ModelConfig(sampleRate, frameSeconds, cnnFilters, cnnKernels, pools, dropout, projection,
                     streamSize, lstmUnits, cellClip, forgetBias, outputs, fusion, streams, lossWeights, semanticDims,
                     windowFrames, normalizeLevel, prosody, speakingRate, bidirectional, prosodyContext, smoothSeconds,
-                    priorSmoothing);
+                    priorSmoothing, timingLevel);
         }
     }
 

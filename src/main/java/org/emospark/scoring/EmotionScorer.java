@@ -40,7 +40,9 @@ import org.emospark.reject.InputRejectedException;
  * {@code audio_chunks.pcm}, or an array of floats), its optional {@code wordsCol} one word vector per 100 ms
  * frame (an array of float arrays, frame-major; missing, null or short means zeros), its optional {@code speakingRateCol}
  * the speaking rate per frame in letters per second, as {@code semantic_frames.speaking_rate} holds it (read only by
- * models trained with {@code emospark.model.speakingRate}; missing, null or NaN means none). Without turns, all of the
+ * models trained with {@code emospark.model.speakingRate}; missing, null or NaN means none), its optional
+ * {@code pauseCol} the pause after each frame's utterance in seconds, as {@code semantic_frames.pause_s} holds it (read
+ * with the rate by models trained with {@code emospark.model.timingLevel}; likewise). Without turns, all of the
  * audio counts as the subject's. The output adds {@code arousalCol}, {@code valenceCol} and {@code likingCol}:
  * one float per frame covering all the audio (null where the audio is null).
  *
@@ -55,6 +57,7 @@ public final class EmotionScorer extends Transformer {
     private final Param<String> audioCol;
     private final Param<String> wordsCol;
     private final Param<String> speakingRateCol;
+    private final Param<String> pauseCol;
     private final Param<String> arousalCol;
     private final Param<String> valenceCol;
     private final Param<String> likingCol;
@@ -72,6 +75,8 @@ public final class EmotionScorer extends Transformer {
         wordsCol = new Param<>(this, "wordsCol", "optional: one word vector per frame, array<array<float>>; '' for none");
         speakingRateCol = new Param<>(this, "speakingRateCol",
                 "optional: letters per second of each frame's utterance, array<float>; '' for none");
+        pauseCol = new Param<>(this, "pauseCol",
+                "optional: seconds of silence after each frame's utterance, array<float>; '' for none");
         arousalCol = new Param<>(this, "arousalCol", "output: arousal per frame");
         valenceCol = new Param<>(this, "valenceCol", "output: valence per frame");
         likingCol = new Param<>(this, "likingCol", "output: liking per frame");
@@ -79,6 +84,7 @@ public final class EmotionScorer extends Transformer {
         setDefault(audioCol, "audio");
         setDefault(wordsCol, "");
         setDefault(speakingRateCol, "");
+        setDefault(pauseCol, "");
         setDefault(arousalCol, "arousal");
         setDefault(valenceCol, "valence");
         setDefault(likingCol, "liking");
@@ -105,6 +111,10 @@ public final class EmotionScorer extends Transformer {
 
     public Param<String> speakingRateCol() {
         return speakingRateCol;
+    }
+
+    public Param<String> pauseCol() {
+        return pauseCol;
     }
 
     public Param<String> arousalCol() {
@@ -148,6 +158,11 @@ public final class EmotionScorer extends Transformer {
         return this;
     }
 
+    public EmotionScorer setPauseCol(String value) {
+        set(pauseCol, value);
+        return this;
+    }
+
     public EmotionScorer setBatchSize(int value) {
         set(batchSize, (Object) value);
         return this;
@@ -175,9 +190,11 @@ public final class EmotionScorer extends Transformer {
                         + "cannot be: " + words.simpleString());
             }
         }
-        if (!$(speakingRateCol).isEmpty() && !isArrayOf(fieldType(schema, $(speakingRateCol)), DataTypes.FloatType)) {
-            throw new IllegalArgumentException("Speaking rate column " + $(speakingRateCol) + " must be array<float>, "
-                    + "cannot be: " + fieldType(schema, $(speakingRateCol)).simpleString());
+        for (Param<String> p : List.of(speakingRateCol, pauseCol)) {
+            if (!$(p).isEmpty() && !isArrayOf(fieldType(schema, $(p)), DataTypes.FloatType)) {
+                throw new IllegalArgumentException(p.name() + " " + $(p) + " must be array<float>, cannot be: "
+                        + fieldType(schema, $(p)).simpleString());
+            }
         }
         StructType out = schema;
         for (String name : List.of($(arousalCol), $(valenceCol), $(likingCol))) {
@@ -198,7 +215,8 @@ public final class EmotionScorer extends Transformer {
         StructType in = dataset.schema();
         int words = $(wordsCol).isEmpty() ? -1 : in.fieldIndex($(wordsCol));
         int rates = $(speakingRateCol).isEmpty() ? -1 : in.fieldIndex($(speakingRateCol));
-        return dataset.toDF().mapPartitions(new RowScorer(model, in.fieldIndex($(audioCol)), words, rates,
+        int pauses = $(pauseCol).isEmpty() ? -1 : in.fieldIndex($(pauseCol));
+        return dataset.toDF().mapPartitions(new RowScorer(model, in.fieldIndex($(audioCol)), words, rates, pauses,
                 (Integer) $(batchSize)), Encoders.row(out));
     }
 
@@ -220,7 +238,8 @@ public final class EmotionScorer extends Transformer {
     }
 
     /** The executor side: each row's audio and words framed ({@link LakeRecording}) and run through the shared model. */
-    private record RowScorer(Broadcast<ModelRef> model, int audioIndex, int wordsIndex, int ratesIndex, int batchSize)
+    private record RowScorer(Broadcast<ModelRef> model, int audioIndex, int wordsIndex, int ratesIndex, int pausesIndex,
+                             int batchSize)
             implements MapPartitionsFunction<Row, Row> {
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
@@ -263,7 +282,7 @@ public final class EmotionScorer extends Transformer {
                 pcm = PcmCodec.encode(samples, 0, samples.length);
             }
             LakeRecording recording = new LakeRecording("row", null, "", config.sampleRate(), pcm.length / Float.BYTES,
-                    List.of(), wordFrames(row)).speakingRates(speakingRates(row));
+                    List.of(), wordFrames(row)).speakingRates(perFrame(row, ratesIndex)).pauses(perFrame(row, pausesIndex));
             recording.addChunk(0, config.sampleRate(), pcm);
             try {
                 RecordingExample example = recording.toExample(config);
@@ -277,13 +296,14 @@ public final class EmotionScorer extends Transformer {
             }
         }
 
-        private Map<Integer, Float> speakingRates(Row row) {
+        /** Frame -> the value of the array<float> column at {@code index} (-1: none), where not null or NaN. */
+        private static Map<Integer, Float> perFrame(Row row, int index) {
             Map<Integer, Float> out = new HashMap<>();
-            if (ratesIndex >= 0 && !row.isNullAt(ratesIndex)) {
-                List<Float> rates = row.getList(ratesIndex);
-                for (int f = 0; f < rates.size(); f++) {
-                    if (rates.get(f) != null && !rates.get(f).isNaN()) {
-                        out.put(f, rates.get(f));
+            if (index >= 0 && !row.isNullAt(index)) {
+                List<Float> values = row.getList(index);
+                for (int f = 0; f < values.size(); f++) {
+                    if (values.get(f) != null && !values.get(f).isNaN()) {
+                        out.put(f, values.get(f));
                     }
                 }
             }

@@ -30,7 +30,8 @@ public final class ConfiguredTraining {
                 c.getBoolean(ConfigKeys.MODEL_SPEAKING_RATE), c.getBoolean(ConfigKeys.MODEL_BIDIRECTIONAL),
                 // The context is pooled from the descriptors: without them there is none to add.
                 c.getBoolean(ConfigKeys.MODEL_PROSODY) && c.getBoolean(ConfigKeys.MODEL_PROSODY_CONTEXT),
-                c.getDouble(ConfigKeys.MODEL_SMOOTH_SECONDS), c.getBoolean(ConfigKeys.MODEL_PRIOR_SMOOTHING));
+                c.getDouble(ConfigKeys.MODEL_SMOOTH_SECONDS), c.getBoolean(ConfigKeys.MODEL_PRIOR_SMOOTHING),
+                c.getBoolean(ConfigKeys.MODEL_TIMING_LEVEL));
     }
 
     public static TrainSettings settings(EmosparkConfig c) {
@@ -82,6 +83,7 @@ public final class ConfiguredTraining {
         k.put(ConfigKeys.MODEL_BIDIRECTIONAL.name(), Boolean.toString(config.bidirectional()));
         k.put(ConfigKeys.MODEL_SMOOTH_SECONDS.name(), Double.toString(config.smoothSeconds()));
         k.put(ConfigKeys.MODEL_PRIOR_SMOOTHING.name(), Boolean.toString(config.priorSmoothing()));
+        k.put(ConfigKeys.MODEL_TIMING_LEVEL.name(), Boolean.toString(config.timingLevel()));
         k.put(ConfigKeys.TRAIN_EPOCHS.name(), Integer.toString(settings.epochs()));
         k.put(ConfigKeys.TRAIN_PATIENCE.name(), Integer.toString(settings.patience()));
         k.put(ConfigKeys.TRAIN_PATIENCE_TOLERANCE.name(), Double.toString(settings.patienceTolerance()));

@@ -34,6 +34,7 @@ import org.emospark.model.data.NetworkInputs;
 import org.emospark.model.predict.LabelPrior;
 import org.emospark.model.predict.PostProcessing;
 import org.emospark.model.predict.RecordingPredictor;
+import org.emospark.model.predict.TimingLevel;
 import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.EpochReport;
 import org.emospark.model.store.FusionOrigin;
@@ -61,11 +62,16 @@ public final class ModelTrainer {
      *              outputs as they are
      * @param labelPrior how the training labels move in time, stored with the model
      * @param refit with {@link TrainSettings#refit()}, the second training whose network {@code bestParameters} holds
-     *              (then {@code labelPrior} is fitted on its recordings, Train and Devel); null otherwise
+     *              (then {@code labelPrior} and the lines of {@code timingLevel} are fitted on its recordings, Train and
+     *              Devel); null otherwise
+     * @param timingLevel with {@link ModelConfig#timingLevel()}, the lines fitted on the Train utterances and the
+     *                    weights chosen on Devel ({@code keptDevel} is scored with it); null without it, or when Train
+     *                    held too few timed utterances
      */
     public record Result(ModelConfig config, TrainSettings settings, byte[] bestParameters, List<EpochReport> epochs,
                          int bestEpoch, DimensionScores keptDevel, long parameterCount, double trainSeconds,
-                         double trainAudioSeconds, double dataWaitFraction, LabelPrior labelPrior, RefitReport refit) {
+                         double trainAudioSeconds, double dataWaitFraction, LabelPrior labelPrior, RefitReport refit,
+                         TimingLevel timingLevel) {
         public EpochReport best() {
             return epochs.get(bestEpoch - 1);
         }
@@ -78,13 +84,19 @@ public final class ModelTrainer {
                                       List<String> train, List<String> devel, FusionOrigin fusion) {
             return new ModelManifest(modelId, name, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), config,
                     settings, embeddingSet, inputVersions, train, devel, trainAudioSeconds, parameterCount, epochs, bestEpoch,
-                    keptDevel, trainSeconds, audioSecondsPerSecond(), dataWaitFraction, fusion, labelPrior, refit);
+                    keptDevel, trainSeconds, audioSecondsPerSecond(), dataWaitFraction, fusion, labelPrior, refit,
+                    timingLevel);
         }
 
-        /** This choice with the network, label prior and time of the training that refitted it. */
-        Result refittedBy(byte[] parameters, LabelPrior prior, RefitReport report) {
+        /**
+         * This choice with the network, label prior and time of the training that refitted it, and the lines of its
+         * timing level under the weights this choice made.
+         */
+        Result refittedBy(byte[] parameters, LabelPrior prior, RefitReport report, TimingLevel refittedLines) {
+            TimingLevel level = timingLevel == null || refittedLines == null ? null
+                    : refittedLines.withWeights(timingLevel.weights());
             return new Result(config, settings, parameters, epochs, bestEpoch, keptDevel, parameterCount,
-                    trainSeconds + report.seconds(), trainAudioSeconds, dataWaitFraction, prior, report);
+                    trainSeconds + report.seconds(), trainAudioSeconds, dataWaitFraction, prior, report, level);
         }
 
         /** Audio seconds trained on per wall second, over the first run's training passes (no dev evaluation). */
@@ -143,7 +155,8 @@ public final class ModelTrainer {
                 + "chose", all.size(), chosen.bestEpoch()));
         Result refitted = new ModelTrainer(config, settings.withEpochs(chosen.bestEpoch()), progress)
                 .run(all, new Epochs.KeepLast(), network, fusionOnly);
-        return chosen.refittedBy(refitted.bestParameters(), refitted.labelPrior(), refitted.refit());
+        return chosen.refittedBy(refitted.bestParameters(), refitted.labelPrior(), refitted.refit(),
+                refitted.timingLevel());
     }
 
     /**
@@ -338,7 +351,8 @@ public final class ModelTrainer {
                 try (WeightAverage.Swap averaged = average == null ? null : average.swapIn()) {
                     series = predictor.series(root, devel);
                     dev = EmotionScoring.onConcatenation(series);
-                    kept = config.priorSmoothing() ? EmotionScoring.onConcatenation(asKept(series, devel, prior)) : null;
+                    kept = config.priorSmoothing() ? EmotionScoring.onConcatenation(asKept(series, devel, prior, null))
+                            : null;
                     chosenOn = (kept != null ? kept : dev).meanCcc();
                     if (stopping.improves(chosenOn)) {
                         // Read here, while the average (when there is one) stands in the weights' place.
@@ -370,35 +384,71 @@ public final class ModelTrainer {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 return new Result(config, settings, last, List.of(), settings.epochs(), null, SpeechEmotionNet.parameterCount(net),
                         seconds, audioSeconds, (double) waitTotal / passTotal, prior,
-                        new RefitReport(trainSet.stream().map(FramedExample::recordingId).toList(), refitLosses, seconds));
+                        new RefitReport(trainSet.stream().map(FramedExample::recordingId).toList(), refitLosses, seconds),
+                        config.timingLevel() ? TimingLevel.fit(trainSet) : null);
             }
             if (best == null) {
                 throw new IllegalStateException("Development CCC was never finite: the network predicts a constant; "
                         + "check the labels and the learning rate");
             }
-            // With the prior the best epoch's scores as kept are already there; smoothing alone is applied here.
+            // With the prior the best epoch's scores as kept are already there; smoothing alone is applied here. The
+            // timing level comes after the choice: its weights are chosen on the chosen epoch's outputs.
             int bestEpoch = stopping.bestEpoch();
             DimensionScores bestKept = history.get(bestEpoch - 1).keptDevel();
-            DimensionScores keptDevel = bestKept != null ? bestKept : EmotionScoring.onConcatenation(asKept(bestSeries, devel, prior));
+            TimingLevel level = config.timingLevel() ? chooseLevel(trainSet, asKept(bestSeries, devel, prior, null), devel)
+                    : null;
+            DimensionScores keptDevel = bestKept != null && level == null ? bestKept
+                    : EmotionScoring.onConcatenation(asKept(bestSeries, devel, prior, level));
             return new Result(config, settings, best, List.copyOf(history), bestEpoch, keptDevel, SpeechEmotionNet.parameterCount(net),
-                    (System.nanoTime() - started) / 1e9, audioSeconds, (double) waitTotal / passTotal, prior, null);
+                    (System.nanoTime() - started) / 1e9, audioSeconds, (double) waitTotal / passTotal, prior, null, level);
         }
     }
 
     /**
-     * The Devel series as the kept model predicts them: each recording's outputs smoothed and conditioned on
-     * {@code prior} as the config says.
+     * The Devel series as the kept model predicts them: each recording's outputs smoothed, conditioned on
+     * {@code prior} and moved by {@code level} ({@code null}: not yet chosen) as the config says.
      */
-    private List<EmotionSeries> asKept(List<EmotionSeries> series, List<? extends FramedExample> devel, LabelPrior prior) {
-        Map<String, boolean[]> subject = FramedExample.subjectFramesById(devel);
+    private List<EmotionSeries> asKept(List<EmotionSeries> series, List<? extends FramedExample> devel, LabelPrior prior,
+                                       TimingLevel level) {
+        Map<String, FramedExample> byId = byRecordingId(devel);
         List<EmotionSeries> out = new ArrayList<>();
         for (EmotionSeries e : series) {
             float[][] predicted = new float[e.length()][];
             for (int f = 0; f < predicted.length; f++) {
                 predicted[f] = e.predicted()[f].clone();
             }
-            PostProcessing.apply(predicted, subject.get(e.recordingId()), config, prior);
+            FramedExample r = byId.get(e.recordingId());
+            PostProcessing.apply(predicted, r.subject(), r.timing(), config, prior, level);
             out.add(new EmotionSeries(e.recordingId(), e.frameSeconds(), predicted, e.gold()));
+        }
+        return out;
+    }
+
+    /**
+     * The timing level's lines fitted on {@code train}, with the weights under which {@code keptDevel} (the chosen
+     * epoch's Devel outputs as kept without it) scores best; null when Train holds too few timed utterances.
+     */
+    private TimingLevel chooseLevel(List<? extends FramedExample> train, List<EmotionSeries> keptDevel,
+                                    List<? extends FramedExample> devel) {
+        TimingLevel lines = TimingLevel.fit(train);
+        if (lines == null) {
+            progress.accept(String.format("timing level: none (fewer than %d timed subject utterances in Train: "
+                    + "semantic frames built before pause_s, or no turns and transcripts)", TimingLevel.MIN_UTTERANCES));
+            return null;
+        }
+        TimingLevel chosen = lines.chooseWeights(keptDevel, byRecordingId(devel));
+        double[] w = chosen.weights();
+        double[] p = chosen.pValues();
+        progress.accept(String.format("timing level: moved towards it by arousal %.2f, valence %.2f, liking %.2f "
+                + "(chosen on Devel; a line's p-value on the Train utterances %.2g, %.2g, %.2g, moved only under %s)",
+                w[0], w[1], w[2], p[0], p[1], p[2], TimingLevel.MAX_P_VALUE));
+        return chosen;
+    }
+
+    private static Map<String, FramedExample> byRecordingId(List<? extends FramedExample> recordings) {
+        Map<String, FramedExample> out = new LinkedHashMap<>();
+        for (FramedExample r : recordings) {
+            out.put(r.recordingId(), r);
         }
         return out;
     }

@@ -32,7 +32,7 @@ public final class ShuffledLabels {
                 labels[k] = source[k % source.length];
             }
             out.add(new RecordingExample(own.recordingId(), own.split(), own.numFrames(), own.pcm(), own.subject(),
-                    own.semanticDims(), own.semantic(), labels));
+                    own.semanticDims(), own.semantic(), labels, own.timing()));
         }
         return List.copyOf(out);
     }

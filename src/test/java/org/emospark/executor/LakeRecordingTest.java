@@ -13,6 +13,7 @@ import java.util.Map;
 import org.emospark.frames.RecordingExample;
 import org.emospark.frames.SpeakingRate;
 import org.emospark.frames.TurnSpan;
+import org.emospark.frames.UtteranceTiming;
 import org.emospark.lake.PcmChunk;
 import org.emospark.lake.PcmCodec;
 import org.emospark.model.ModelConfig;
@@ -79,6 +80,19 @@ class LakeRecordingTest {
         assertArrayEquals(Arrays.copyOf(ramp(0, 250), 260), pcm, "both chunks in order, zeros after the end");
         assertTrue(r.hasTranscript());
         assertEquals("file:/corpus/Rec_01.wav", r.sourceUri());
+    }
+
+    @Test
+    void theWordFramesRatesAndPausesAreTheExamplesUtteranceTiming() throws InputRejectedException {
+        LakeRecording r = twoChunks(250, null, Map.of(0, new float[] {1, 2, 3, 4}, 1, new float[] {5, 6, 7, 8}))
+                .speakingRates(Map.of(0, 24f, 1, 12f)).pauses(Map.of(0, 0.5f));
+
+        UtteranceTiming t = r.toExample(CONFIG).timing();
+
+        assertArrayEquals(new float[] {24, 12, Float.NaN}, t.charsPerSecond());
+        assertArrayEquals(new float[] {0.5f, Float.NaN, Float.NaN}, t.pauseSeconds());
+        assertTrue(t.timed(0));
+        assertFalse(t.timed(1), "frame 1 has no pause, frame 2 no word");
     }
 
     @Test

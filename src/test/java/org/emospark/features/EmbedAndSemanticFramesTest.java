@@ -189,6 +189,13 @@ class EmbedAndSemanticFramesTest {
         }
         assertEquals(10f, laughter.<Float>getAs("speaking_rate"), 1e-4f);
         assertTrue(frames.stream().filter(r -> r.getAs("word") == null).allMatch(r -> r.getAs("speaking_rate") == null));
+        // Pauses: the next utterance starts at 1.9 s, 0.8 s after the first ends (the other speaker's line of only
+        // "<filler>" is no utterance: the paper's skip rule); nobody speaks after the last one, so its pause is unknown.
+        for (int f = 1; f <= 10; f++) {
+            assertEquals(0.8f, frames.get(f).<Float>getAs("pause_s"), 1e-4f, "frame " + f);
+        }
+        assertNull(laughter.getAs("pause_s"));
+        assertTrue(frames.stream().filter(r -> r.getAs("word") == null).allMatch(r -> r.getAs("pause_s") == null));
 
         SemanticFramesResult again = new SemanticFramesAction(wh).execute();
         assertFalse(again.table().changedAnything(), "rerun changes nothing");

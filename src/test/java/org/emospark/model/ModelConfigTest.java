@@ -76,6 +76,12 @@ class ModelConfigTest {
         assertInJsonOnlyWhenTrue("priorSmoothing", plain, plain.toBuilder().priorSmoothing(true).build());
     }
 
+    @Test
+    void timingLevelStaysOutOfOlderModelsJson() throws Exception {
+        ModelConfig plain = ModelConfig.faithful();
+        assertInJsonOnlyWhenTrue("timingLevel", plain, plain.toBuilder().timingLevel(true).build());
+    }
+
     /** A flag left out of the JSON when false (so ids of models without it do not change); both configs round-trip. */
     private static void assertInJsonOnlyWhenTrue(String flag, ModelConfig without, ModelConfig with) throws Exception {
         ObjectMapper json = new ObjectMapper();

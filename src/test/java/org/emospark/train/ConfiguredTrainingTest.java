@@ -88,12 +88,12 @@ class ConfiguredTrainingTest {
     }
 
     @Test
-    void defaultDiffersFromFaithfulOnlyInLossWeightsCnnDropoutLevelNormalisationProsodyAndItsContextSpeakingRateBothDirectionsAndBothSmoothings() {
+    void defaultDiffersFromFaithfulOnlyInLossWeightsCnnDropoutLevelNormalisationProsodyAndItsContextSpeakingRateBothDirectionsBothSmoothingsAndTheTimingLevel() {
         ModelConfig defaults = ConfiguredTraining.model(withLayer(null));
 
         assertEquals(ModelConfig.faithful().toBuilder().lossWeights(ModelConfig.LossWeights.EQUAL).dropout(0.0)
                 .normalizeLevel(true).prosody(true).prosodyContext(true).speakingRate(true).bidirectional(true)
-                .smoothSeconds(2.0).priorSmoothing(true).build(), defaults);
+                .smoothSeconds(2.0).priorSmoothing(true).timingLevel(true).build(), defaults);
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.emospark.frames.RecordingExample;
+import org.emospark.frames.UtteranceTiming;
 import org.emospark.lake.PcmSource;
 import org.emospark.metrics.EmotionScoring;
 import org.emospark.model.ModelConfig;
@@ -28,6 +29,7 @@ import org.emospark.model.TrainSettings;
 import org.emospark.model.data.NetworkInputs;
 import org.emospark.model.predict.LabelPrior;
 import org.emospark.model.predict.RecordingPredictor;
+import org.emospark.model.predict.TimingLevel;
 import org.emospark.model.predict.WindowMode;
 import org.emospark.model.store.EpochReport;
 import org.junit.jupiter.api.AfterAll;
@@ -246,6 +248,73 @@ class ModelTrainerTest {
                 conditioned.keptDevel().meanCcc(), 1e-6, "what evaluate and score will see");
         assertNotEquals(conditioned.best().develMeanCcc(), conditioned.keptDevel().meanCcc(), 1e-4, "the prior did something");
         assertTrue(progress.stream().filter(l -> l.startsWith("epoch ")).allMatch(l -> l.contains("(as kept ")), progress.toString());
+    }
+
+    /**
+     * {@code recordings} with utterance timing: each block of 4 frames one utterance, spoken the faster and followed by
+     * the shorter pause the higher the block's mean arousal, so that a line through the timing reads the arousal.
+     */
+    private static List<RecordingExample> timed(List<RecordingExample> recordings) {
+        List<RecordingExample> out = new ArrayList<>();
+        for (RecordingExample r : recordings) {
+            UtteranceTiming timing = UtteranceTiming.none(r.numFrames());
+            for (int from = 0; from < r.numFrames(); from += 4) {
+                double arousal = 0;
+                for (int f = from; f < from + 4; f++) {
+                    arousal += r.labels()[3 * f] / 4;
+                }
+                for (int f = from; f < from + 4; f++) {
+                    timing.charsPerSecond()[f] = (float) (12 * Math.exp(0.5 * arousal));
+                    timing.pauseSeconds()[f] = (float) (0.8 * Math.exp(-arousal + 0.01 * from));
+                }
+            }
+            out.add(new RecordingExample(r.recordingId(), r.split(), r.numFrames(), r.pcm(), r.subject(), r.semanticDims(),
+                    r.semantic(), r.labels(), timing));
+        }
+        return out;
+    }
+
+    @Test
+    void theTimingLevelIsFittedOnTrainWeightedOnDevelAfterTheChoiceAndScoredAsKept() {
+        TrainSettings four = SETTINGS.withEpochs(4);
+        ModelConfig leveled = CONFIG.toBuilder().priorSmoothing(true).timingLevel(true).build();
+        List<RecordingExample> train = timed(TRAIN);
+        List<RecordingExample> devel = timed(DEVEL);
+        ModelTrainer.Result conditioned = new ModelTrainer(CONFIG.toBuilder().priorSmoothing(true).build(), four,
+                line -> { }).train(train, devel);
+        List<String> progress = new ArrayList<>();
+        ModelTrainer.Result r = new ModelTrainer(leveled, four, progress::add).train(train, devel);
+
+        assertEquals(conditioned.bestEpoch(), r.bestEpoch(), "the epoch is chosen before the level");
+        assertArrayEquals(conditioned.bestParameters(), r.bestParameters());
+        assertNull(conditioned.timingLevel(), "off in the config: none fitted");
+        TimingLevel lines = TimingLevel.fit(train);
+        assertArrayEquals(lines.coefficients()[0], r.timingLevel().coefficients()[0], "fitted on the Train utterances");
+        assertTrue(Arrays.stream(r.timingLevel().weights()).anyMatch(w -> w > 0),
+                "the fixture's timing says the arousal's level: " + r.timingLevel());
+        for (double w : r.timingLevel().weights()) {
+            assertTrue(Arrays.stream(TimingLevel.WEIGHT_GRID).anyMatch(g -> g == w), "a weight of the grid: " + w);
+        }
+        assertTrue(r.keptDevel().meanCcc() >= conditioned.keptDevel().meanCcc(),
+                "weights of 0 are on the grid, so Devel as kept is never worse: " + r.keptDevel() + " against "
+                        + conditioned.keptDevel());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SpeechEmotionNet net = new SpeechEmotionNet(leveled);
+            net.initialize(manager, DataType.FLOAT32, NetworkInputs.shapes(leveled, 1));
+            net.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(r.bestParameters())));
+            assertEquals(EmotionScoring.onConcatenation(new RecordingPredictor(net, leveled, 2).withPrior(r.labelPrior())
+                    .withLevel(r.timingLevel()).series(manager, devel)).meanCcc(), r.keptDevel().meanCcc(), 1e-6,
+                    "what evaluate and score will see");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("timing level: moved towards it by arousal")),
+                progress.toString());
+
+        List<String> untimed = new ArrayList<>();
+        ModelTrainer.Result none = new ModelTrainer(leveled, four, untimed::add).train(TRAIN, DEVEL);
+        assertNull(none.timingLevel(), "frames without timing fit no level");
+        assertTrue(untimed.stream().anyMatch(l -> l.startsWith("timing level: none")), untimed.toString());
     }
 
     /** The epoch (from 1) with the highest value of {@code score}, the first of equals. */

@@ -92,7 +92,8 @@ public final class SemanticFramesAction extends SparkAction<SemanticFramesResult
                 struct(col("word_index"), col("word"), col("start_s"), col("end_s"), col("utterance_index"))).as("words"));
         Dataset<Row> recordings = warehouse.read(Tables.RECORDINGS).select("recording_id", "num_frames")
                 .join(wordsByRecording, "recording_id", "left")
-                .join(subjectTurns(), "recording_id", "left");
+                .join(subjectTurns(), "recording_id", "left")
+                .join(utteranceSpans(), "recording_id", "left");
         WordSpeakers who = speakers;
         JavaRDD<Row> frames = recordings.javaRDD().flatMap(r -> framesOf(r, set, vocabulary.value(), who));
         Dataset<Row> df = warehouse.spark().createDataFrame(frames, Tables.SEMANTIC_FRAMES.schema())
@@ -120,6 +121,12 @@ public final class SemanticFramesAction extends SparkAction<SemanticFramesResult
             keys.addAll(VectorLookup.candidateWords(t, synonyms));
         }
         return keys;
+    }
+
+    /** recording_id and the list of its utterances (utterance_index, start_s, end_s), whoever spoke them. */
+    private Dataset<Row> utteranceSpans() {
+        return warehouse.read(Tables.UTTERANCES).groupBy("recording_id")
+                .agg(collect_list(struct(col("utterance_index"), col("start_s"), col("end_s"))).as("utterances"));
     }
 
     /** recording_id and the list of its subject turns (start_s, end_s); recordings without turns are absent. */
@@ -155,7 +162,15 @@ public final class SemanticFramesAction extends SparkAction<SemanticFramesResult
         List<TimedWord> timed = speakers.select(all, turns);
         VectorLookup lookup = vocabulary.lookup();
         SemanticFrames frames = WordFrames.fill(timed, numFrames, lookup);
-        double[] rates = UtteranceRates.perWord(timed, timed.stream().mapToInt(utteranceOf::get).toArray());
+        Map<Integer, double[]> spans = new HashMap<>();
+        if (!recording.isNullAt(4)) {
+            for (Row u : recording.<Row>getList(4)) {
+                spans.put(u.getInt(0), new double[] {u.getDouble(1), u.getDouble(2)});
+            }
+        }
+        int[] utterances = timed.stream().mapToInt(utteranceOf::get).toArray();
+        double[] rates = UtteranceRates.perWord(timed, utterances);
+        double[] pauses = UtterancePauses.perWord(utterances, spans);
         int dims = frames.dims();
         boolean[] known = new boolean[timed.size()];
         for (int i = 0; i < known.length; i++) {
@@ -176,7 +191,8 @@ public final class SemanticFramesAction extends SparkAction<SemanticFramesResult
                 System.arraycopy(frames.values(), f * dims, v, 0, dims);
                 String word = wi < 0 ? null : timed.get(wi).word();
                 Float rate = wi < 0 || Double.isNaN(rates[wi]) ? null : (float) rates[wi];
-                return RowFactory.create(id, f++, word, wi >= 0 && known[wi], v, set, rate);
+                Float pause = wi < 0 || Double.isNaN(pauses[wi]) ? null : (float) pauses[wi];
+                return RowFactory.create(id, f++, word, wi >= 0 && known[wi], v, set, rate, pause);
             }
         };
     }

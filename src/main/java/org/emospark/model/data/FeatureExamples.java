@@ -115,8 +115,7 @@ public final class FeatureExamples {
                 continue;
             }
             out.add(new FeatureExample(id, e.getValue(), n, dims, flat, framing.subjectFrames(turns.get(id), n),
-                    config.semanticInputs(), semantic.framesOf(id, n),
-                    gold));
+                    config.semanticInputs(), semantic.framesOf(id, n), gold, semantic.timingOf(id, n)));
         }
         return new LoadedExamples<>(List.copyOf(out), skipped, semantic.set, versions);
     }

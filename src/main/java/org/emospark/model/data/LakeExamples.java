@@ -20,6 +20,7 @@ import org.emospark.frames.RecordingExample;
 import org.emospark.frames.SpeakingRate;
 import org.emospark.frames.TimePrecision;
 import org.emospark.frames.TurnSpan;
+import org.emospark.frames.UtteranceTiming;
 import org.emospark.lake.ChunkedPcmSource;
 import org.emospark.lake.PcmSource;
 import org.emospark.lake.Tables;
@@ -140,7 +141,8 @@ public final class LakeExamples {
             PcmSource pcm = InputLevel.apply(new ChunkedPcmSource(chunks.get(id), startSamples), config.normalizeLevel(),
                     recording.isNullAt(4) ? null : recording.getDouble(4));
             out.add(new RecordingExample(id, e.getValue().getString(1), n, pcm,
-                    frames.subjectFrames(turns.get(id), n), config.semanticInputs(), semantic.framesOf(id, n), gold));
+                    frames.subjectFrames(turns.get(id), n), config.semanticInputs(), semantic.framesOf(id, n), gold,
+                    semantic.timingOf(id, n)));
         }
         return new LoadedExamples<>(List.copyOf(out), skipped, semantic.set, versions);
     }
@@ -184,7 +186,21 @@ public final class LakeExamples {
     /** The semantic_frames rows of the recordings, and the one embedding set they come from. */
     final class SemanticVectors {
         final Map<String, Map<Integer, float[]>> byRecording = new HashMap<>();
+        /** Per recording and frame with a word: its utterance's speaking rate and the pause after it (NaN: none). */
+        final Map<String, Map<Integer, float[]>> timing = new HashMap<>();
         String set;
+
+        /** {@code n} frames of utterance timing; NaN where a frame has no word or its frames were built without it. */
+        UtteranceTiming timingOf(String id, int n) {
+            UtteranceTiming out = UtteranceTiming.none(n);
+            for (Map.Entry<Integer, float[]> f : timing.getOrDefault(id, Map.of()).entrySet()) {
+                if (f.getKey() < n) {
+                    out.charsPerSecond()[f.getKey()] = f.getValue()[0];
+                    out.pauseSeconds()[f.getKey()] = f.getValue()[1];
+                }
+            }
+            return out;
+        }
 
         /** {@code n} frames of the network's semantic input: word vectors, then the speaking rate if the model reads it. */
         float[] framesOf(String id, int n) {
@@ -205,7 +221,7 @@ public final class LakeExamples {
         int dims = config.semanticDims();
         boolean rate = config.speakingRate();
         for (Row r : warehouse.read(Tables.SEMANTIC_FRAMES).where(col("recording_id").isin(ids))
-                .select("recording_id", "frame", "vector", "embedding_set", "speaking_rate").collectAsList()) {
+                .select("recording_id", "frame", "vector", "embedding_set", "speaking_rate", "pause_s").collectAsList()) {
             String set = r.getString(3);
             if (out.set == null) {
                 out.set = set;
@@ -227,6 +243,10 @@ public final class LakeExamples {
                 a[dims] = SpeakingRate.input(r.isNullAt(4) ? null : r.getFloat(4));
             }
             out.byRecording.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getInt(1), a);
+            if (!r.isNullAt(4) || !r.isNullAt(5)) {
+                out.timing.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getInt(1), new float[] {
+                        r.isNullAt(4) ? Float.NaN : r.getFloat(4), r.isNullAt(5) ? Float.NaN : r.getFloat(5)});
+            }
         }
         return out;
     }

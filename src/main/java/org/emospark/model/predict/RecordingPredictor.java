@@ -33,7 +33,8 @@ import org.emospark.model.data.NetworkInputs;
  * serves it. {@link WindowMode#OVERLAPPING}: the faithful windows and as many again half a window later, blended.
  * Whatever the mode, each recording's outputs are then smoothed as the model says ({@link OutputSmoothing},
  * {@link ModelConfig#smoothSeconds()}), over the whole recording, and conditioned on the model's label prior when it
- * has one and its config says so ({@link #withPrior}, {@link PriorSmoothing}): {@link PostProcessing}.
+ * has one and its config says so ({@link #withPrior}, {@link PriorSmoothing}), and moved to the level its subject's
+ * timing says likewise ({@link #withLevel}, {@link TimingLevel}): {@link PostProcessing}.
  * Inference only: no dropout, no gradients ({@link InferenceMode}, on whichever thread calls).
  *
  * <p>Thread-safe: one predictor (and one network) can serve concurrent calls, each with its own manager. Every
@@ -49,17 +50,20 @@ public final class RecordingPredictor {
     private final int batchSize;
     private final WindowMode mode;
     private final LabelPrior prior;
+    private final TimingLevel level;
 
     public RecordingPredictor(Block net, ModelConfig config, int batchSize) {
         this(net, config, batchSize, WindowMode.FAITHFUL);
     }
 
     public RecordingPredictor(Block net, ModelConfig config, int batchSize, WindowMode mode) {
-        this(net, config, batchSize, mode, null);
+        this(net, config, batchSize, mode, null, null);
     }
 
-    private RecordingPredictor(Block net, ModelConfig config, int batchSize, WindowMode mode, LabelPrior prior) {
+    private RecordingPredictor(Block net, ModelConfig config, int batchSize, WindowMode mode, LabelPrior prior,
+            TimingLevel level) {
         this.prior = prior;
+        this.level = level;
         this.net = Objects.requireNonNull(net, "net");
         this.config = Objects.requireNonNull(config, "config");
         if (batchSize < 1) {
@@ -82,7 +86,15 @@ public final class RecordingPredictor {
      * when {@link ModelConfig#priorSmoothing()} is on.
      */
     public RecordingPredictor withPrior(LabelPrior labelPrior) {
-        return new RecordingPredictor(net, config, batchSize, mode, labelPrior);
+        return new RecordingPredictor(net, config, batchSize, mode, labelPrior, level);
+    }
+
+    /**
+     * This predictor with the model's timing level ({@code null}: a model trained before it, or whose Train split had
+     * too few timed utterances), applied when {@link ModelConfig#timingLevel()} is on.
+     */
+    public RecordingPredictor withLevel(TimingLevel timingLevel) {
+        return new RecordingPredictor(net, config, batchSize, mode, prior, timingLevel);
     }
 
     /** The config the predictor frames and assembles batches with. */
@@ -152,7 +164,8 @@ public final class RecordingPredictor {
             }
         }
         for (Map.Entry<String, float[][]> e : out.entrySet()) {
-            PostProcessing.apply(e.getValue(), byId.get(e.getKey()).subject(), config, prior);
+            FramedExample r = byId.get(e.getKey());
+            PostProcessing.apply(e.getValue(), r.subject(), r.timing(), config, prior, level);
         }
         return out;
     }

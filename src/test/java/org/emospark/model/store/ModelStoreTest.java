@@ -23,6 +23,7 @@ import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
 import org.emospark.model.TrainSettings;
 import org.emospark.model.predict.LabelPrior;
+import org.emospark.model.predict.TimingLevel;
 import org.emospark.testing.StoredModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +132,25 @@ class ModelStoreTest {
         assertFalse(plainJson.contains("keptDevel"), "epochs chosen on the network's own outputs are written as before");
         store.save(manifest("tiny-ffffffffff"), new byte[] {1, 2, 3});
         assertNull(store.manifest("tiny-ffffffffff").labelPrior());
+    }
+
+    @Test
+    void aTimingLevelRoundTripsAndAManifestWithoutOneReadsAsBefore() throws Exception {
+        ModelStore store = store();
+        ModelManifest plain = manifest("tiny-hhhhhhhhhh");
+        TimingLevel level = new TimingLevel(new double[][] {{0.1, 0.2, -0.3}, {0, 0, 0}, {0.05, 0.1, -0.15}},
+                new double[] {1e-5, 0.4, 0.002}, new double[] {1, 0, 0.5});
+        ModelManifest withLevel = new ModelManifest(plain.modelId(), plain.name(), plain.createdAt(), plain.config(),
+                plain.settings(), plain.embeddingSet(), plain.inputVersions(), plain.trainRecordings(),
+                plain.develRecordings(), plain.trainAudioSeconds(), plain.parameterCount(), plain.epochs(),
+                plain.bestEpoch(), plain.devel(), plain.trainWallSeconds(), plain.audioSecondsPerSecond(),
+                plain.dataWaitFraction(), null, null, null, level);
+        store.save(withLevel, new byte[] {1, 2, 3});
+        assertEquals(level, store.manifest("tiny-hhhhhhhhhh").timingLevel());
+        assertEquals(withLevel, store.manifest("tiny-hhhhhhhhhh"));
+        assertFalse(new ObjectMapper().writeValueAsString(plain).contains("timingLevel"),
+                "manifests of models without a timing level are written as before");
+        assertNull(plain.timingLevel());
     }
 
     @Test
