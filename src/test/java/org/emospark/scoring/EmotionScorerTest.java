@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -20,11 +21,15 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.emospark.frames.RecordingExample;
 import org.emospark.frames.SpeakingRate;
+import org.emospark.frames.UtteranceTiming;
 import org.emospark.lake.PcmCodec;
 import org.emospark.lake.PcmSource;
 import org.emospark.model.ModelConfig;
 import org.emospark.model.SpeechEmotionNet;
 import org.emospark.model.predict.RecordingPredictor;
+import org.emospark.model.predict.TimingLevel;
+import org.emospark.model.store.ModelManifest;
+import org.emospark.model.store.ModelStore;
 import org.emospark.testing.StoredModels;
 import org.emospark.testing.TestSpark;
 import org.emospark.testing.TinyLake;
@@ -169,6 +174,63 @@ class EmotionScorerTest {
         assertTrue(!got.equals(scorer.setSpeakingRateCol("").transform(input).head().getList(3)),
                 "predictions ignore the rates column");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> scorer.setSpeakingRateCol("words")
+                .transformSchema(schema)).getMessage().contains("must be array<float>"));
+    }
+
+    @Test
+    void aModelWithATimingLevelReadsTheRatesAndPausesFromTheirColumns() {
+        ModelConfig config = CONFIG.toBuilder().timingLevel(true).build();
+        String model = "tiny-level1";
+        TimingLevel level = new TimingLevel(new double[][] {{0.5, 0.2, -0.3}, {0, 0, 0}, {0, 0, 0}},
+                new double[] {0, 1, 1}, new double[] {1, 0, 0});
+        float[] pcm = audio(2500, 0.05);
+        List<Float> rates = new ArrayList<>();
+        List<Float> pauses = new ArrayList<>();
+        float[] semantic = new float[25 * 4];
+        UtteranceTiming timing = UtteranceTiming.none(25);
+        for (int f = 0; f < 25; f++) {
+            float[] w = words().get(f);
+            // Two utterances: frames 3-6 and 7-9.
+            float rate = w == null ? Float.NaN : f < 7 ? 10f : 16f;
+            float pause = w == null ? Float.NaN : f < 7 ? 0.4f : 1.2f;
+            rates.add(rate);
+            pauses.add(pause);
+            timing.charsPerSecond()[f] = rate;
+            timing.pauseSeconds()[f] = pause;
+            if (w != null) {
+                System.arraycopy(w, 0, semantic, f * 4, 4);
+            }
+        }
+        boolean[] subject = new boolean[25];
+        Arrays.fill(subject, true);
+        float[][] want;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SpeechEmotionNet net = StoredModels.store(manager, root, model, config, 23);
+            ModelStore store = new ModelStore(root, new Configuration());
+            ModelManifest m = store.manifest(model);
+            store.save(new ModelManifest(m.modelId(), m.name(), m.createdAt(), m.config(), m.settings(), m.embeddingSet(),
+                    m.inputVersions(), m.trainRecordings(), m.develRecordings(), m.trainAudioSeconds(), m.parameterCount(),
+                    m.epochs(), m.bestEpoch(), m.devel(), m.trainWallSeconds(), m.audioSecondsPerSecond(),
+                    m.dataWaitFraction(), null, null, null, level), ModelStore.parametersOf(net));
+            want = new RecordingPredictor(net, config, 2).withLevel(level).predict(manager, List.of(new RecordingExample(
+                    "a", null, 25, PcmSource.of(pcm), subject, 4, semantic, null, timing))).get("a");
+        }
+        StructType schema = new StructType().add("audio", DataTypes.BinaryType, false)
+                .add("words", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), true), true)
+                .add("rates", DataTypes.createArrayType(DataTypes.FloatType, true), true)
+                .add("pauses", DataTypes.createArrayType(DataTypes.FloatType, true), true);
+        Dataset<Row> input = TestSpark.session().createDataFrame(List.of(RowFactory.create(PcmCodec.encode(pcm, 0,
+                pcm.length), words().toArray(), rates.toArray(), pauses.toArray())), schema);
+        EmotionScorer scorer = new EmotionScorer().setModelId(model).setWarehouse(root).setWordsCol("words")
+                .setSpeakingRateCol("rates").setPauseCol("pauses").setBatchSize(2);
+
+        List<Float> got = scorer.transform(input).head().getList(4);
+        for (int f = 0; f < want.length; f++) {
+            assertEquals(want[f][0], got.get(f), 1e-6f, "arousal frame " + f);
+        }
+        assertTrue(!got.equals(scorer.setPauseCol("").transform(input).head().getList(4)),
+                "without pauses no utterance is timed, and nothing moves");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> scorer.setPauseCol("words")
                 .transformSchema(schema)).getMessage().contains("must be array<float>"));
     }
 
