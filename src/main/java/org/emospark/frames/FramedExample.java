@@ -1,6 +1,7 @@
 package org.emospark.frames;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,15 @@ public sealed interface FramedExample permits RecordingExample, FeatureExample {
 
     /** Which frames are the subject's, from its turns: all of them when the recording has no turns. */
     boolean[] subject();
+
+    /** The recordings by id, in their order. */
+    static Map<String, FramedExample> byId(List<? extends FramedExample> recordings) {
+        Map<String, FramedExample> out = new LinkedHashMap<>();
+        for (FramedExample r : recordings) {
+            out.put(r.recordingId(), r);
+        }
+        return out;
+    }
 
     /** {@link #subject()} of each recording, by recording id. */
     static Map<String, boolean[]> subjectFramesById(List<? extends FramedExample> recordings) {

@@ -351,8 +351,7 @@ public final class ModelTrainer {
                 try (WeightAverage.Swap averaged = average == null ? null : average.swapIn()) {
                     series = predictor.series(root, devel);
                     dev = EmotionScoring.onConcatenation(series);
-                    kept = config.priorSmoothing() ? EmotionScoring.onConcatenation(asKept(series, devel, prior, null))
-                            : null;
+                    kept = config.priorSmoothing() ? EmotionScoring.onConcatenation(asKept(series, devel, prior)) : null;
                     chosenOn = (kept != null ? kept : dev).meanCcc();
                     if (stopping.improves(chosenOn)) {
                         // Read here, while the average (when there is one) stands in the weights' place.
@@ -395,22 +394,27 @@ public final class ModelTrainer {
             // timing level comes after the choice: its weights are chosen on the chosen epoch's outputs.
             int bestEpoch = stopping.bestEpoch();
             DimensionScores bestKept = history.get(bestEpoch - 1).keptDevel();
-            TimingLevel level = config.timingLevel() ? chooseLevel(trainSet, asKept(bestSeries, devel, prior, null), devel)
-                    : null;
-            DimensionScores keptDevel = bestKept != null && level == null ? bestKept
-                    : EmotionScoring.onConcatenation(asKept(bestSeries, devel, prior, level));
+            TimingLevel level = null;
+            DimensionScores keptDevel = bestKept;
+            if (bestKept == null || config.timingLevel()) {
+                List<EmotionSeries> kept = asKept(bestSeries, devel, prior);
+                level = config.timingLevel() ? chooseLevel(trainSet, kept, devel) : null;
+                if (bestKept == null || level != null) {
+                    keptDevel = EmotionScoring.onConcatenation(level == null ? kept
+                            : level.applied(kept, FramedExample.byId(devel)));
+                }
+            }
             return new Result(config, settings, best, List.copyOf(history), bestEpoch, keptDevel, SpeechEmotionNet.parameterCount(net),
                     (System.nanoTime() - started) / 1e9, audioSeconds, (double) waitTotal / passTotal, prior, null, level);
         }
     }
 
     /**
-     * The Devel series as the kept model predicts them: each recording's outputs smoothed, conditioned on
-     * {@code prior} and moved by {@code level} ({@code null}: not yet chosen) as the config says.
+     * The Devel series as the kept model predicts them before its timing level (chosen on these): each recording's
+     * outputs smoothed and conditioned on {@code prior} as the config says.
      */
-    private List<EmotionSeries> asKept(List<EmotionSeries> series, List<? extends FramedExample> devel, LabelPrior prior,
-                                       TimingLevel level) {
-        Map<String, FramedExample> byId = byRecordingId(devel);
+    private List<EmotionSeries> asKept(List<EmotionSeries> series, List<? extends FramedExample> devel, LabelPrior prior) {
+        Map<String, FramedExample> byId = FramedExample.byId(devel);
         List<EmotionSeries> out = new ArrayList<>();
         for (EmotionSeries e : series) {
             float[][] predicted = new float[e.length()][];
@@ -418,7 +422,7 @@ public final class ModelTrainer {
                 predicted[f] = e.predicted()[f].clone();
             }
             FramedExample r = byId.get(e.recordingId());
-            PostProcessing.apply(predicted, r.subject(), r.timing(), config, prior, level);
+            PostProcessing.apply(predicted, r.subject(), r.timing(), config, prior, null);
             out.add(new EmotionSeries(e.recordingId(), e.frameSeconds(), predicted, e.gold()));
         }
         return out;
@@ -436,21 +440,13 @@ public final class ModelTrainer {
                     + "semantic frames built before pause_s, or no turns and transcripts)", TimingLevel.MIN_UTTERANCES));
             return null;
         }
-        TimingLevel chosen = lines.chooseWeights(keptDevel, byRecordingId(devel));
+        TimingLevel chosen = lines.chooseWeights(keptDevel, FramedExample.byId(devel));
         double[] w = chosen.weights();
         double[] p = chosen.pValues();
         progress.accept(String.format("timing level: moved towards it by arousal %.2f, valence %.2f, liking %.2f "
                 + "(chosen on Devel; a line's p-value on the Train utterances %.2g, %.2g, %.2g, moved only under %s)",
                 w[0], w[1], w[2], p[0], p[1], p[2], TimingLevel.MAX_P_VALUE));
         return chosen;
-    }
-
-    private static Map<String, FramedExample> byRecordingId(List<? extends FramedExample> recordings) {
-        Map<String, FramedExample> out = new LinkedHashMap<>();
-        for (FramedExample r : recordings) {
-            out.put(r.recordingId(), r);
-        }
-        return out;
     }
 
     /** This epoch's windows: each recording's grid moved by a random offset in [0, T). */

@@ -217,17 +217,7 @@ public record TimingLevel(double[][] coefficients, double[] pValues, double[] we
         for (double w : WEIGHT_GRID) {
             double[] all = new double[weights.length];
             Arrays.fill(all, w);
-            List<EmotionSeries> moved = new ArrayList<>();
-            for (EmotionSeries s : devel) {
-                FramedExample r = recordings.get(s.recordingId());
-                float[][] p = new float[s.length()][];
-                for (int f = 0; f < p.length; f++) {
-                    p[f] = s.predicted()[f].clone();
-                }
-                shift(p, r.subject(), r.timing(), all);
-                moved.add(new EmotionSeries(s.recordingId(), s.frameSeconds(), p, s.gold()));
-            }
-            DimensionScores scores = EmotionScoring.onConcatenation(moved);
+            DimensionScores scores = EmotionScoring.onConcatenation(moved(devel, recordings, all));
             for (int d = 0; d < best.length; d++) {
                 double ccc = scores.asList().get(d).ccc();
                 if (ccc > bestCcc[d] && (w == 0 || supported(d))) {
@@ -237,6 +227,31 @@ public record TimingLevel(double[][] coefficients, double[] pValues, double[] we
             }
         }
         return withWeights(best);
+    }
+
+    /**
+     * Copies of {@code series} (one recording's outputs and gold values each) with their outputs moved as
+     * {@link #apply} moves them.
+     *
+     * @param recordings the recordings of the series, by id, for their subject frames and timing
+     */
+    public List<EmotionSeries> applied(List<EmotionSeries> series, Map<String, ? extends FramedExample> recordings) {
+        return moved(series, recordings, weights);
+    }
+
+    private List<EmotionSeries> moved(List<EmotionSeries> series, Map<String, ? extends FramedExample> recordings,
+            double[] by) {
+        List<EmotionSeries> out = new ArrayList<>();
+        for (EmotionSeries s : series) {
+            FramedExample r = recordings.get(s.recordingId());
+            float[][] p = new float[s.length()][];
+            for (int f = 0; f < p.length; f++) {
+                p[f] = s.predicted()[f].clone();
+            }
+            shift(p, r.subject(), r.timing(), by);
+            out.add(new EmotionSeries(s.recordingId(), s.frameSeconds(), p, s.gold()));
+        }
+        return out;
     }
 
     /** {@code 1}, the log rate against the reference and the bounded log pause of frame {@code f}. */
