@@ -1,21 +1,33 @@
 package org.emospark.model.predict;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * How the labels move in time, fitted on the Train split's label series: per dimension their mean and their
- * autocovariance at lags {@code 0 .. maxLag - 1} frames. {@link PriorSmoothing} conditions a recording's outputs on it.
+ * How the labels move in time, fitted on the Train split's label series: per dimension their mean, how far the
+ * recordings' own mean labels spread around it (their level), and the autocovariance within a recording at lags
+ * {@code 0 .. maxLag - 1} frames. {@link PriorSmoothing} conditions a recording's outputs on it.
  *
- * <p>The autocovariance is the biased estimate: at every lag the sum of products of mean-removed values over all
- * recordings, divided by the total number of frames (not by the pairs at that lag), which keeps long lags, seen in few
- * pairs, small rather than noisy. Lags no Train recording spans are 0.
+ * <p>Why the level apart: a session sits higher or lower as a whole (a speaker in a better mood that day), and what
+ * the subject's speech tells of that level holds all through the recording, also between turns longer than the
+ * labels' own movements. Two frames of one recording {@code lag} apart covary by the level's variance plus the
+ * autocovariance at that lag ({@link #covariance}); the autocovariance is taken around each recording's own mean.
+ *
+ * <p>The autocovariance is the biased estimate: at every lag the sum of products of values less their recording's
+ * mean over all recordings, divided by the total number of frames (not by the pairs at that lag), which keeps long
+ * lags, seen in few pairs, small rather than noisy. Lags no Train recording spans are 0. The level's variance weighs
+ * each recording by its frames.
  *
  * @param mean per dimension (arousal, valence, liking)
- * @param autocovariance per dimension, lag 0 (the variance) first, all dimensions of one length
+ * @param autocovariance per dimension, lag 0 first, all dimensions of one length
+ * @param levelVariance per dimension, the variance of the recordings' mean labels; {@code null} in a prior stored
+ *                      before levels were fitted, whose autocovariance was taken around the overall mean and which
+ *                      conditions as it did then (no level: frames far from the subject's speech go to the Train mean)
  */
-public record LabelPrior(double[] mean, double[][] autocovariance) implements Serializable {
+public record LabelPrior(double[] mean, double[][] autocovariance,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) double[] levelVariance) implements Serializable {
     /** 60 s of 100 ms frames: past a minute, a label tells little of where another will be. */
     public static final int MAX_LAG_FRAMES = 600;
 
@@ -40,6 +52,19 @@ public record LabelPrior(double[] mean, double[][] autocovariance) implements Se
             copy[k] = autocovariance[k].clone();
         }
         autocovariance = copy;
+        if (levelVariance != null) {
+            if (levelVariance.length != mean.length
+                    || Arrays.stream(levelVariance).anyMatch(v -> !(v >= 0) || Double.isInfinite(v))) {
+                throw new IllegalArgumentException("A label prior needs one finite level variance of at least 0 per "
+                        + "dimension, got " + Arrays.toString(levelVariance));
+            }
+            levelVariance = levelVariance.clone();
+        }
+    }
+
+    /** A prior without a level, as stored before levels were fitted. */
+    public LabelPrior(double[] mean, double[][] autocovariance) {
+        this(mean, autocovariance, null);
     }
 
     /**
@@ -70,32 +95,47 @@ public record LabelPrior(double[] mean, double[][] autocovariance) implements Se
         for (int k = 0; k < dims; k++) {
             mean[k] /= frames;
         }
+        double[] level = new double[dims];
         double[][] acov = new double[dims][maxLag];
         for (float[][] s : series) {
+            double[] own = new double[dims];
+            for (float[] row : s) {
+                for (int k = 0; k < dims; k++) {
+                    own[k] += row[k];
+                }
+            }
+            for (int k = 0; k < dims; k++) {
+                own[k] = s.length == 0 ? mean[k] : own[k] / s.length;
+                level[k] += s.length * (own[k] - mean[k]) * (own[k] - mean[k]);
+            }
             for (int lag = 0; lag < Math.min(maxLag, s.length); lag++) {
                 for (int f = lag; f < s.length; f++) {
                     for (int k = 0; k < dims; k++) {
-                        acov[k][lag] += (s[f][k] - mean[k]) * (s[f - lag][k] - mean[k]);
+                        acov[k][lag] += (s[f][k] - own[k]) * (s[f - lag][k] - own[k]);
                     }
                 }
             }
         }
-        for (double[] a : acov) {
+        for (int k = 0; k < dims; k++) {
+            level[k] /= frames;
             for (int lag = 0; lag < maxLag; lag++) {
-                a[lag] /= frames;
+                acov[k][lag] /= frames;
             }
         }
-        return new LabelPrior(mean, acov);
+        return new LabelPrior(mean, acov, level);
     }
 
     public int dimensions() {
         return mean.length;
     }
 
-    /** The covariance of dimension {@code k} between frames {@code lag} apart: 0 past the longest lag fitted. */
+    /**
+     * The covariance of dimension {@code k} between two frames of one recording {@code lag} apart: the level's variance
+     * plus the autocovariance, which is 0 past the longest lag fitted.
+     */
     public double covariance(int k, int lag) {
         int d = Math.abs(lag);
-        return d < autocovariance[k].length ? autocovariance[k][d] : 0;
+        return (levelVariance == null ? 0 : levelVariance[k]) + (d < autocovariance[k].length ? autocovariance[k][d] : 0);
     }
 
     @Override
@@ -112,23 +152,31 @@ public record LabelPrior(double[] mean, double[][] autocovariance) implements Se
         return out;
     }
 
+    @Override
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public double[] levelVariance() {
+        return levelVariance == null ? null : levelVariance.clone();
+    }
+
     double meanOf(int k) {
         return mean[k];
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LabelPrior p && Arrays.equals(mean, p.mean) && Arrays.deepEquals(autocovariance, p.autocovariance);
+        return o instanceof LabelPrior p && Arrays.equals(mean, p.mean) && Arrays.deepEquals(autocovariance, p.autocovariance)
+                && Arrays.equals(levelVariance, p.levelVariance);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(mean) + Arrays.deepHashCode(autocovariance);
+        return 31 * (31 * Arrays.hashCode(mean) + Arrays.deepHashCode(autocovariance)) + Arrays.hashCode(levelVariance);
     }
 
     @Override
     public String toString() {
         return "LabelPrior[mean=" + Arrays.toString(mean) + ", variance=" + Arrays.toString(
-                Arrays.stream(autocovariance).mapToDouble(a -> a[0]).toArray()) + ", lags=" + autocovariance[0].length + "]";
+                Arrays.stream(autocovariance).mapToDouble(a -> a[0]).toArray()) + ", level variance="
+                + Arrays.toString(levelVariance) + ", lags=" + autocovariance[0].length + "]";
     }
 }

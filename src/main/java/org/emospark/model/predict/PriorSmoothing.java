@@ -15,9 +15,12 @@ import org.apache.commons.math3.linear.RealVector;
  * speaks. Between the subject's turns (a third to two thirds of a conversation) its outputs follow the other speaker's
  * voice and words or drift; the best guess there is how the Train labels carry on from the subject's last words into
  * the next ones. Each output becomes the best linear estimate of the label (kriging: the posterior mean of a
- * Gaussian process with the labels' own mean and autocovariance) from the network's outputs on the subject's frames,
- * read as the label plus independent noise of {@link #NOISE_SHARE} of the label's variance. Far from any subject speech
- * (past the prior's longest lag) that estimate is the Train mean; on the subject's frames it is a smoothed output.
+ * Gaussian process with the labels' own mean and covariance) from the network's outputs on the subject's frames,
+ * read as the label plus independent noise of {@link #NOISE_SHARE} of the label's variance. The covariance holds the
+ * recording's level ({@link LabelPrior#covariance}): far from the subject's speech (past the prior's longest lag) the
+ * estimate is the level the subject's outputs within {@link #HORIZON} frames give, drawn towards the Train mean by as
+ * much as the Train recordings' levels spread little; on the subject's frames it is a smoothed output. A prior
+ * without a level (stored before levels were fitted) gives the Train mean there.
  *
  * <p>Cost and reach: the outputs are estimated {@link #BLOCK} frames at a time from the observations within
  * {@link #HORIZON} frames either side, every {@link #STEP}th subject frame (neighbouring outputs of a network are

@@ -74,6 +74,73 @@ class PriorSmoothingTest {
     }
 
     @Test
+    void oneSubjectFramesLevelHoldsPastTheLabelsOwnLagsAndWithoutALevelTheTrainMeanDoes() {
+        // One observation y = 1 (frame 0; the subject's only frame): every frame's estimate is its covariance with
+        // frame 0 over frame 0's variance plus the noise, 0.15 of the variance (0.3 + 0.2): 0.575.
+        boolean[] subject = new boolean[50];
+        subject[0] = true;
+        float[][] outputs = new float[50][1];
+        outputs[0][0] = 1;
+        float[][] without = new float[50][1];
+        without[0][0] = 1;
+        PriorSmoothing.apply(outputs, subject, new LabelPrior(new double[] {0}, new double[][] {{0.2, 0.1}}, new double[] {0.3}));
+        assertEquals(0.5 / 0.575, outputs[0][0], 1e-6);
+        assertEquals(0.4 / 0.575, outputs[1][0], 1e-6);
+        assertEquals(0.3 / 0.575, outputs[2][0], 1e-6, "past the labels' own lags, the recording's level");
+        assertEquals(0.3 / 0.575, outputs[49][0], 1e-6);
+        PriorSmoothing.apply(without, subject, new LabelPrior(new double[] {0}, new double[][] {{0.2, 0.1}}));
+        assertEquals(0.2 / 0.23, without[0][0], 1e-6);
+        assertEquals(0.1 / 0.23, without[1][0], 1e-6);
+        assertEquals(0, without[2][0], 1e-6, "without a level, the Train mean");
+    }
+
+    @Test
+    void aRecordingsLevelCarriesOverALongTurnOfTheOtherSpeaker() {
+        Random random = new Random(11);
+        List<float[][]> train = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            train.add(shifted(labels(600, random), 0.6 * random.nextGaussian()));
+        }
+        LabelPrior prior = LabelPrior.fit(train, LabelPrior.MAX_LAG_FRAMES);
+        // A recording 0.5 above the Train labels' level whose subject speaks the first and the last 5 s of 60 s; in
+        // between (50 s, past the labels' own movements) the other speaker's voice gives outputs at 0.
+        float[][] gold = shifted(labels(600, random), 0.5);
+        boolean[] subject = new boolean[600];
+        float[][] outputs = new float[600][1];
+        for (int f = 0; f < 600; f++) {
+            subject[f] = f < 50 || f >= 550;
+            outputs[f][0] = subject[f] ? gold[f][0] : 0;
+        }
+        float[][] withoutLevel = new float[600][];
+        for (int f = 0; f < 600; f++) {
+            withoutLevel[f] = outputs[f].clone();
+        }
+        PriorSmoothing.apply(outputs, subject, prior);
+        PriorSmoothing.apply(withoutLevel, subject, new LabelPrior(prior.mean(), prior.autocovariance()));
+        double goldMiddle = middleMean(gold);
+        double error = Math.abs(middleMean(outputs) - goldMiddle);
+        double errorWithout = Math.abs(middleMean(withoutLevel) - goldMiddle);
+        assertTrue(error < 0.15, "the middle's level from the subject's speech either side: off by " + error);
+        assertTrue(errorWithout > 0.3, "without a level the middle falls to the Train mean: off by " + errorWithout);
+    }
+
+    private static float[][] shifted(float[][] series, double by) {
+        for (float[] row : series) {
+            row[0] += (float) by;
+        }
+        return series;
+    }
+
+    /** The mean over frames 200-399, 15 s or more from the subject's speech. */
+    private static double middleMean(float[][] series) {
+        double sum = 0;
+        for (int f = 200; f < 400; f++) {
+            sum += series[f][0];
+        }
+        return sum / 200;
+    }
+
+    @Test
     void aRecordingWithoutSubjectSpeechOrADimensionWithoutVarianceKeepsItsOutputs() {
         float[][] outputs = {{0.3f, 0.5f}, {0.4f, 0.6f}, {0.2f, 0.1f}, {0.9f, 0.0f}};
         LabelPrior prior = new LabelPrior(new double[] {0, 0}, new double[][] {{0.2, 0.1}, {0, 0}});
