@@ -32,6 +32,18 @@ public record EmotionSeries(String recordingId, double frameSeconds, float[][] p
         this(recordingId, SEWA_FRAME_SECONDS, predicted, gold);
     }
 
+    /**
+     * A copy whose predictions are copied row by row, so that a post-processing step can change them in place without
+     * touching this series; the gold rows are shared.
+     */
+    public EmotionSeries withPredictionsCopied() {
+        float[][] copy = new float[predicted.length][];
+        for (int f = 0; f < copy.length; f++) {
+            copy[f] = predicted[f].clone();
+        }
+        return new EmotionSeries(recordingId, frameSeconds, copy, gold);
+    }
+
     /** Number of frames. */
     public int length() {
         return predicted.length;

@@ -417,13 +417,10 @@ public final class ModelTrainer {
         Map<String, FramedExample> byId = FramedExample.byId(devel);
         List<EmotionSeries> out = new ArrayList<>();
         for (EmotionSeries e : series) {
-            float[][] predicted = new float[e.length()][];
-            for (int f = 0; f < predicted.length; f++) {
-                predicted[f] = e.predicted()[f].clone();
-            }
             FramedExample r = byId.get(e.recordingId());
-            PostProcessing.apply(predicted, r.subject(), r.timing(), config, prior, null);
-            out.add(new EmotionSeries(e.recordingId(), e.frameSeconds(), predicted, e.gold()));
+            EmotionSeries copy = e.withPredictionsCopied();
+            PostProcessing.apply(copy.predicted(), r.subject(), r.timing(), config, prior, null);
+            out.add(copy);
         }
         return out;
     }

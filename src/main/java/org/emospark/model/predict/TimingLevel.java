@@ -244,12 +244,9 @@ public record TimingLevel(double[][] coefficients, double[] pValues, double[] we
         List<EmotionSeries> out = new ArrayList<>();
         for (EmotionSeries s : series) {
             FramedExample r = recordings.get(s.recordingId());
-            float[][] p = new float[s.length()][];
-            for (int f = 0; f < p.length; f++) {
-                p[f] = s.predicted()[f].clone();
-            }
-            shift(p, r.subject(), r.timing(), by);
-            out.add(new EmotionSeries(s.recordingId(), s.frameSeconds(), p, s.gold()));
+            EmotionSeries copy = s.withPredictionsCopied();
+            shift(copy.predicted(), r.subject(), r.timing(), by);
+            out.add(copy);
         }
         return out;
     }
