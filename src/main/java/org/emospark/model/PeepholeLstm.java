@@ -140,9 +140,9 @@ public final class PeepholeLstm extends AbstractBlock {
                 x.matMul(inputKernels.get(0)).add(biases.get(0)),
                 x.flip(1).matMul(inputKernels.get(1)).add(biases.get(1))), 0);
         NDArray recurrent = NDArrays.stack(recurrentKernels, 0);
-        NDArray pi = NDArrays.stack(peepholes[0], 0).reshape(2, 1, units);
-        NDArray pf = NDArrays.stack(peepholes[1], 0).reshape(2, 1, units);
-        NDArray po = NDArrays.stack(peepholes[2], 0).reshape(2, 1, units);
+        NDArray pi = BatchScoped.of(x, NDArrays.stack(peepholes[0], 0)).reshape(2, 1, units);
+        NDArray pf = BatchScoped.of(x, NDArrays.stack(peepholes[1], 0)).reshape(2, 1, units);
+        NDArray po = BatchScoped.of(x, NDArrays.stack(peepholes[2], 0)).reshape(2, 1, units);
 
         NDList steps = projected.split(frames, 2);
         NDArray h = x.getManager().zeros(new Shape(2, batch, units), x.getDataType(), x.getDevice());
@@ -167,7 +167,7 @@ public final class PeepholeLstm extends AbstractBlock {
             throw new IllegalArgumentException("LSTM was built for " + (k.getShape().get(0) - units)
                     + "-d inputs, given " + x.getShape());
         }
-        return k.split(new long[] {inputs}, 0);
+        return BatchScoped.of(x, k.split(new long[] {inputs}, 0));
     }
 
     /**
@@ -194,10 +194,11 @@ public final class PeepholeLstm extends AbstractBlock {
     private NDArray[] step(NDArray projected, NDArray h, NDArray c, NDArray recurrent, NDArray pi, NDArray pf,
                            NDArray po, int gateAxis) {
         NDList g = projected.add(h.matMul(recurrent)).split(4, gateAxis);
-        NDArray inputGate = Activation.sigmoid(g.get(0).add(pi.mul(c)));
-        NDArray forgetGate = Activation.sigmoid(g.get(2).add(forgetBias).add(pf.mul(c)));
+        // The state first, so that its product with a peephole joins the batch's manager (BatchScoped).
+        NDArray inputGate = Activation.sigmoid(g.get(0).add(c.mul(pi)));
+        NDArray forgetGate = Activation.sigmoid(g.get(2).add(forgetBias).add(c.mul(pf)));
         NDArray next = forgetGate.mul(c).add(inputGate.mul(g.get(1).tanh())).clip(-cellClip, cellClip);
-        return new NDArray[] {Activation.sigmoid(g.get(3).add(po.mul(next))).mul(next.tanh()), next};
+        return new NDArray[] {Activation.sigmoid(g.get(3).add(next.mul(po))).mul(next.tanh()), next};
     }
 
     @Override

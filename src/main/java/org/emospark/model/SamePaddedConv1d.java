@@ -135,8 +135,8 @@ public final class SamePaddedConv1d extends AbstractBlock {
         NDArray bias = ps.getValue(kernelBias, x.getDevice(), training);
         if (inPad > 0 || outPad > 0) {
             // torch's pad order: last axis first (kernel, then input channels, then filters).
-            weight = weight.pad(new Shape(0, 0, 0, inPad, 0, outPad), 0);
-            bias = bias.pad(new Shape(0, outPad), 0);
+            weight = BatchScoped.of(x, weight.pad(new Shape(0, 0, 0, inPad, 0, outPad), 0));
+            bias = BatchScoped.of(x, bias.pad(new Shape(0, outPad), 0));
         }
         return new BlockPadded(x.pad(new Shape(padLeft, padRight, 0, inPad), 0), weight, bias, outPad);
     }
