@@ -32,7 +32,13 @@ differ from session to session, as on the dyadic corpus: how aroused a session i
 A second oracle adds what the subject's speaking rate says of that whole: the recording's mean arousal as a
 perfect measure of the words' rate reads it, off by the session's own base-rate offset (truth recordings.csv
 `subject_rate`, in arousal units of the generator's rate per unit of arousal; none where the truth has no
-per-session rate, as on sewa-synth, where the mean is then heard exactly).
+per-session rate, as on sewa-synth, where the mean is then heard exactly). A third reads that mean from the
+subject's timing as emospark's timing level does: a line through each subject utterance's log letters per second and
+log pause after it (from the transcripts; an utterance is the subject's when its midpoint lies in a subject turn) to
+its frames' mean label, fitted on the Train utterances; a recording's mean is the line's mean over its subject
+utterances. With --arousal-noise SD as well, a fourth hears each subject word's arousal with that noise, relative to
+its recording, at the level the timing line reads: what a model that measures prosody against the speaker's own
+habits that well, and takes the session's level from the timing, can reach.
 
 With --by-turns it also scores every estimate on the frames inside the subject's turns (the corpus's turns folder;
 each turn spans the frames from its start's nearest frame to its end's, as emospark reads turns) and on the others
@@ -55,6 +61,7 @@ import csv
 import glob
 import math
 import os
+import re
 import sys
 from random import Random
 
@@ -122,21 +129,59 @@ class Recording:
                 if subject:
                     self.valence_obs.append(obs)
 
+        self.timed_utterances = utterance_timing(corpus, name, self.labels)
+
     def rate_arousal_obs(self, rate_offset):
         """The subject words' arousal as heard against a speaking rate whose session base is off by rate_offset
         (words/min)."""
         return [(t, v + rate_offset / generate.RATE_PER_A) for t, v in self.arousal_obs]
 
-    def relative_arousal_obs(self, centre):
-        """The subject words' arousal less their mean over this recording, put back at centre."""
-        if not self.arousal_obs:
+    def relative_arousal_obs(self, centre, noisy=False):
+        """The subject words' arousal (as heard with --arousal-noise if noisy) less their mean over this recording,
+        put back at centre."""
+        obs = self.noisy_arousal_obs if noisy else self.arousal_obs
+        if not obs:
             return []
-        m = mean([v for _, v in self.arousal_obs])
-        return [(t, v - m + centre) for t, v in self.arousal_obs]
+        m = mean([v for _, v in obs])
+        return [(t, v - m + centre) for t, v in obs]
 
     @property
     def duration_s(self):
         return len(self.latents) * STEP_S
+
+
+def utterance_timing(corpus, name, labels):
+    """[(log(letters per second / 12), log pause in seconds, mean arousal label)] per timed subject utterance of the
+    recording, from the transcript as emospark's timing level reads it (emospark times the rate over the span of the
+    line's aligned words, this over the line's span): the rows in time order, letters outside tags, the pause until
+    the next row of any kind starts bounded to 0.05..5 s (none after the last), the subject's rows those whose
+    midpoint lies within 0.05 s of a subject turn (every row without a turns file)."""
+    with open(os.path.join(corpus, "transcriptions", name + ".csv"), encoding="utf-8") as f:
+        rows = sorted((float(r[0]), float(r[1]), r[2]) for r in csv.reader(f, delimiter=";", quotechar="'") if r)
+    turns_file = os.path.join(corpus, "turns", name + ".csv")
+    turns = [(float(r[0]), float(r[1])) for r in read_rows(turns_file, False)] if os.path.exists(turns_file) else None
+    timed = []
+    for (start, end, text), nxt in zip(rows, rows[1:]):
+        mid = (start + end) / 2
+        letters = sum(c.isalpha() for c in re.sub(r"<[^>]*>", "", text))
+        if end <= start or not letters or (turns is not None and
+                                           not any(a - 0.05 <= mid <= b + 0.05 for a, b in turns)):
+            continue
+        frames = labels[int(round(start / STEP_S)):max(int(round(start / STEP_S)) + 1, int(round(end / STEP_S)) + 1)]
+        if frames:
+            pause = min(5.0, max(0.05, nxt[0] - end))
+            timed.append((math.log(letters / (end - start) / 12.0), math.log(pause), mean([x[0] for x in frames])))
+    return timed
+
+
+def timing_levels(train, recordings):
+    """{recording name: the mean over its subject utterances of the arousal line fitted on the Train utterances}."""
+    xs = [(1.0, r, p) for rec in train for r, p, _ in rec.timed_utterances]
+    ys = [y for rec in train for _, _, y in rec.timed_utterances]
+    xtx = [[sum(x[i] * x[j] for x in xs) for j in range(3)] for i in range(3)]
+    line = solve(xtx, [sum(x[i] * y for x, y in zip(xs, ys)) for i in range(3)])
+    return {rec.name: mean([line[0] + line[1] * r + line[2] * p for r, p, _ in rec.timed_utterances])
+            for rec in recordings if rec.timed_utterances}
 
 
 class LatentPrior:
@@ -252,7 +297,7 @@ def parse_args(description, arousal_noise=False):
         p.add_argument("--arousal-noise", type=float, default=0.0, metavar="SD")
         p.add_argument("--arousal-relative", action="store_true",
                        help="also oracles that hear each subject word's arousal relative to its recording "
-                            "(and its mean as the speaking rate gives it)")
+                            "(and its mean as the speaking rate or the subject's timing gives it)")
         p.add_argument("--by-turns", action="store_true",
                        help="also score inside and outside the subject's turns apart")
     p.add_argument("--profile", choices=sorted(generate.PROFILES), default="sewa")
@@ -346,8 +391,15 @@ def main():
         offsets = rate_offsets(args.truth)
         variants.append(("... and its mean by rate", lambda r: r.rate_arousal_obs(offsets.get(r.name, 0.0)),
                          AROUSAL_NUGGET, valence_obs, rating_var))
+        levels = timing_levels(splits["Train"], everything)
+        variants.append(("... and its mean by timing", lambda r: r.relative_arousal_obs(levels.get(r.name, prior.mean)),
+                         AROUSAL_NUGGET, valence_obs, rating_var))
+        if args.arousal_noise > 0:
+            variants.append((f"heard +-{args.arousal_noise:g} within, by timing",
+                             lambda r: r.relative_arousal_obs(levels.get(r.name, prior.mean), noisy=True),
+                             AROUSAL_NUGGET + args.arousal_noise ** 2, valence_obs, rating_var))
     print()
-    print(f"{'estimator':36s} {'split':6s} {'arousal':>8s} {'valence':>8s} {'liking':>8s}")
+    print(f"{'estimator':44s} {'split':6s} {'arousal':>8s} {'valence':>8s} {'liking':>8s}")
     oracles = {}
     for name, a_obs, a_var, v_obs, v_var in variants:
         for two_sided in (False, True):
@@ -358,7 +410,7 @@ def main():
         recs = splits[split]
         gold = [[lab[d] for r in recs for lab in r.labels] for d in range(3)]
         latent = [[lat[d] for r in recs for lat in r.latents] for d in range(3)]
-        print(f"{'latent ceiling (labels vs latents)':36s} {split:6s} "
+        print(f"{'latent ceiling (labels vs latents)':44s} {split:6s} "
               + " ".join(f"{ccc(latent[d], gold[d]):8.3f}" for d in range(3)))
         inside = [f for r in recs for f in r.in_turns]
         parts = [(label, [i for i, f in enumerate(inside) if f == keep])
@@ -366,10 +418,10 @@ def main():
         for name, (oa, a_obs, ov, v_obs) in oracles.items():
             a, v = oa.predict(recs, a_obs), ov.predict(recs, v_obs)
             liking = [0.5 * x + 0.5 * y for x, y in zip(a, v)]
-            print(f"{name:36s} {split:6s} {ccc(a, gold[0]):8.3f} {ccc(v, gold[1]):8.3f} {ccc(liking, gold[2]):8.3f}")
+            print(f"{name:44s} {split:6s} {ccc(a, gold[0]):8.3f} {ccc(v, gold[1]):8.3f} {ccc(liking, gold[2]):8.3f}")
             for label, pick in parts:
                 if len(pick) > 1:
-                    print(f"{label:36s} {split:6s} "
+                    print(f"{label:44s} {split:6s} "
                           + " ".join(f"{ccc([est[i] for i in pick], [gold[d][i] for i in pick]):8.3f}"
                                      for d, est in enumerate((a, v, liking))))
 

@@ -29,7 +29,7 @@ public record IngestSettings(int sampleRate, double frameSeconds, double chunkSe
 
     /** The settings that shape ingest's rows; part of every recording's input fingerprint. */
     public String fingerprint() {
-        return "ingest-v2|" + sampleRate + "|" + frameSeconds + "|" + chunkSeconds + "|" + wordTiming;
+        return "ingest-v3|" + sampleRate + "|" + frameSeconds + "|" + chunkSeconds + "|" + wordTiming;
     }
 
     /** Samples per chunk, a whole number of frames so chunk boundaries never split a frame. */

@@ -139,18 +139,22 @@ final class SidecarRows {
         String timing = settings.wordTiming().equals(WordAligners.UNIFORM) ? TIMING_UNIFORM : TIMING_ALIGNED;
         int utteranceIndex = 0;
         int wordIndex = 0;
-        for (Utterance u : parsed.utterances()) {
+        // Wordless rows (only <filler>, or nothing left after normalisation) are stored for their times alone: a
+        // hesitation ends the silence before it, which semantic_frames.pause_s measures.
+        for (Utterance u : parsed.rowsInFileOrder()) {
             out.add(IngestRows.wrap(Tables.UTTERANCES, source.recordingId(), utteranceIndex, u.startS(), u.endS(),
                     String.join(" ", u.tokens()), u.lineNumber()));
-            List<TimedWord> timed = aligner.align(u, envelope);
-            for (TimedWord w : timed) {
-                out.add(IngestRows.wrap(Tables.WORDS, source.recordingId(), wordIndex++, utteranceIndex, w.word(),
-                        w.startS(), w.endS(), timing));
+            if (!u.wordless()) {
+                List<TimedWord> timed = aligner.align(u, envelope);
+                for (TimedWord w : timed) {
+                    out.add(IngestRows.wrap(Tables.WORDS, source.recordingId(), wordIndex++, utteranceIndex, w.word(),
+                            w.startS(), w.endS(), timing));
+                }
+                utteranceWarning(u, timed.size(), durationS);
             }
-            utteranceWarning(u, timed.size(), durationS);
             utteranceIndex++;
         }
-        return utteranceIndex > 0;
+        return !parsed.utterances().isEmpty();
     }
 
     /**

@@ -62,7 +62,8 @@ public final class Tables {
             List.of("recording_id", "chunk_index"), List.of(), "recording_id", List.of());
 
     public static final TableDef UTTERANCES = new TableDef("utterances",
-            "Transcript utterances as given (utterance level), with their normalised text.",
+            "Transcript utterances as given (utterance level), with their normalised text; rows of only <filler> "
+                    + "(or nothing left after normalisation) have no words and are kept for their times.",
             schema(
                     field("recording_id", StringType, false),
                     field("utterance_index", IntegerType, false),

@@ -41,6 +41,15 @@ class EmbedAndSemanticFramesTest {
         return new Warehouse(TestSpark.session(), tmp.resolve("wh").toString());
     }
 
+    /** The test corpus ingested with uniform word timing. */
+    private Warehouse ingestedTestCorpus() throws IOException {
+        Path corpus = TestCorpus.write(tmp.resolve("corpus"));
+        Warehouse wh = warehouse();
+        new IngestAction(wh, new IngestSettings(22050, 0.1, 30, "uniform")).layout(CorpusLayout.AVEC2017)
+                .input(corpus.toString()).execute();
+        return wh;
+    }
+
     private Path vectorFile() throws IOException {
         Path f = tmp.resolve("tiny.vec");
         if (!java.nio.file.Files.exists(f)) {
@@ -142,10 +151,7 @@ class EmbedAndSemanticFramesTest {
 
     @Test
     void semanticFramesFollowThePapersRulesWithOneRowPerFrame() throws IOException {
-        Path corpus = TestCorpus.write(tmp.resolve("corpus"));
-        Warehouse wh = warehouse();
-        new IngestAction(wh, new IngestSettings(22050, 0.1, 30, "uniform")).layout(CorpusLayout.AVEC2017)
-                .input(corpus.toString()).execute();
+        Warehouse wh = ingestedTestCorpus();
         String set = new EmbedAction(wh, SMALL).importFile(vectorFile().toString(), VectorFormat.AUTO).execute()
                 .embeddingSet();
 
@@ -189,16 +195,28 @@ class EmbedAndSemanticFramesTest {
         }
         assertEquals(10f, laughter.<Float>getAs("speaking_rate"), 1e-4f);
         assertTrue(frames.stream().filter(r -> r.getAs("word") == null).allMatch(r -> r.getAs("speaking_rate") == null));
-        // Pauses: the next utterance starts at 1.9 s, 0.8 s after the first ends (the other speaker's line of only
-        // "<filler>" is no utterance: the paper's skip rule); nobody speaks after the last one, so its pause is unknown.
+        // Pauses: the other speaker's "<filler>" at 1.3 s, 0.2 s after the first utterance ends, ends the silence,
+        // though it gives no words (the paper's skip rule); nobody speaks after the last one, so its pause is unknown.
         for (int f = 1; f <= 10; f++) {
-            assertEquals(0.8f, frames.get(f).<Float>getAs("pause_s"), 1e-4f, "frame " + f);
+            assertEquals(0.2f, frames.get(f).<Float>getAs("pause_s"), 1e-4f, "frame " + f);
         }
         assertNull(laughter.getAs("pause_s"));
         assertTrue(frames.stream().filter(r -> r.getAs("word") == null).allMatch(r -> r.getAs("pause_s") == null));
 
         SemanticFramesResult again = new SemanticFramesAction(wh).execute();
         assertFalse(again.table().changedAnything(), "rerun changes nothing");
+    }
+
+    @Test
+    void word2vecFromTheLakeLearnsOnlyFromUtterancesWithWords() throws IOException {
+        Warehouse wh = ingestedTestCorpus();
+
+        EmbedResult result = new EmbedAction(wh, SMALL).execute();
+
+        // Three recordings, each of two lines with words and one of only "<filler>", stored for its times alone.
+        assertEquals(9, wh.read(Tables.UTTERANCES).count());
+        assertEquals(6, result.sentences());
+        assertEquals(3 * (3 + 3), result.tokens());
     }
 
     @Test

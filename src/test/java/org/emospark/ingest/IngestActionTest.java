@@ -85,7 +85,13 @@ class IngestActionTest {
 
         assertEquals(30 + 25 + 42, table(wh, Tables.LABELS).count());
         assertEquals(6, table(wh, Tables.TURNS).count());
-        assertEquals(6, table(wh, Tables.UTTERANCES).count(), "the <filler>-only line is skipped");
+        assertEquals(9, table(wh, Tables.UTTERANCES).count(), "the <filler>-only lines are kept for their times");
+        Row filler = table(wh, Tables.UTTERANCES).where("recording_id = 'Train_01' AND utterance_index = 1").head();
+        assertEquals("<filler>", filler.getAs("text"));
+        assertEquals(2, (int) filler.<Integer>getAs("source_line"));
+        assertEquals(1.3, (double) filler.getAs("start_s"), 1e-9);
+        assertEquals(0, table(wh, Tables.WORDS).where("recording_id = 'Train_01' AND utterance_index = 1").count(),
+                "a <filler>-only line gives no words");
         List<String> words = table(wh, Tables.WORDS).where("recording_id = 'Train_01'").orderBy("word_index")
                 .select("word").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
         assertEquals(List.of("hello", "wonderful", "world", "so", "<laughter>", "sad"), words);
@@ -198,7 +204,7 @@ class IngestActionTest {
         assertEquals("manifest", a.getAs("corpus"));
         assertEquals("unlabeled", table(wh, Tables.RECORDINGS).where("recording_id = 'b'").head().getAs("split"));
         assertEquals(30, table(wh, Tables.LABELS).where("recording_id = 'a'").count());
-        assertEquals(2, table(wh, Tables.UTTERANCES).where("recording_id = 'b'").count());
+        assertEquals(3, table(wh, Tables.UTTERANCES).where("recording_id = 'b'").count());
     }
 
     @Test

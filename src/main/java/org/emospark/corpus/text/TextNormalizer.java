@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * {@link #withoutApostrophes(String)} gives the other spelling for a vocabulary lookup that misses.
  */
 public final class TextNormalizer {
-    /** The tag AVEC uses for hesitations; an utterance of nothing else is skipped. */
+    /** The tag AVEC uses for hesitations; an utterance of nothing else gives no words. */
     public static final String FILLER = "<filler>";
 
     private static final Pattern TAG = Pattern.compile("<([\\p{L}\\p{N}](?:[\\p{L}\\p{N}_\\- ]{0,62}[\\p{L}\\p{N}])?)>");

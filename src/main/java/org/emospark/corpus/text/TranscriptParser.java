@@ -20,7 +20,8 @@ import org.emospark.reject.RejectReason;
  * in the text makes four) or a {@code |} quote is not closed;
  * {@link RejectReason#BAD_TRANSCRIPT_TIME} when start or end is not a number, not finite, negative,
  * or the end lies before the start. Rows whose tokens ({@link TextNormalizer}) are empty or only
- * {@code <filler>} are skipped and counted in {@link TranscriptParse#skippedLines()}.
+ * {@code <filler>} give no words (the paper's skip rule) and are returned apart, in
+ * {@link TranscriptParse#wordless()}.
  */
 public final class TranscriptParser {
     public static final char DELIMITER = ';';
@@ -34,7 +35,7 @@ public final class TranscriptParser {
         Objects.requireNonNull(sourceName, "sourceName");
         List<Utterance> utterances = new ArrayList<>();
         List<LineReject> rejects = new ArrayList<>();
-        List<Integer> skipped = new ArrayList<>();
+        List<Utterance> wordless = new ArrayList<>();
         boolean headerAllowed = true;
         for (TextLines.Line line : TextLines.split(content)) {
             if (line.isBlank()) {
@@ -73,14 +74,11 @@ public final class TranscriptParser {
             }
             String text = unquote(fields.get(2).strip());
             List<String> tokens = TextNormalizer.normalize(text);
-            if (TextNormalizer.isEmptyOrOnlyFiller(tokens)) {
-                skipped.add(line.number());
-                continue;
-            }
-            utterances.add(new Utterance(line.number(), Decimals.parse(fields.get(0)), Decimals.parse(fields.get(1)),
-                    text, tokens));
+            Utterance row = new Utterance(line.number(), Decimals.parse(fields.get(0)), Decimals.parse(fields.get(1)),
+                    text, tokens);
+            (row.wordless() ? wordless : utterances).add(row);
         }
-        return new TranscriptParse(utterances, rejects, skipped);
+        return new TranscriptParse(utterances, rejects, wordless);
     }
 
     private static String unquote(String text) {

@@ -10,4 +10,9 @@ public record Utterance(int lineNumber, double startS, double endS, String text,
     public Utterance {
         tokens = List.copyOf(tokens);
     }
+
+    /** No token, or only {@code <filler>}: the paper's rule takes no words from such a row. */
+    public boolean wordless() {
+        return TextNormalizer.isEmptyOrOnlyFiller(tokens);
+    }
 }

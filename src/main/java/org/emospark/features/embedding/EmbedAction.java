@@ -2,6 +2,7 @@ package org.emospark.features.embedding;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -230,7 +231,9 @@ public final class EmbedAction extends SparkAction<EmbedResult> {
             throw new IllegalArgumentException("Nothing to train on: no utterances table in " + warehouse
                     + " (run ingest first) and no --text folder");
         }
-        Dataset<String> lines = warehouse.read(Tables.UTTERANCES).select(col("text")).as(Encoders.STRING());
+        // Wordless utterances (only <filler>) are stored for their times; they hold no sentence to learn from.
+        Dataset<String> lines = warehouse.read(Tables.UTTERANCES).where(not(WORDLESS.apply(col("text"))))
+                .select(col("text")).as(Encoders.STRING());
         String lineage = "utterances@" + warehouse.version(Tables.UTTERANCES);
         if (textDir != null) {
             lines = lines.union(spark.read().textFile(textDir));
@@ -418,6 +421,10 @@ public final class EmbedAction extends SparkAction<EmbedResult> {
 
     private static final UserDefinedFunction TOKENS = org.apache.spark.sql.functions.udf(
             (UDF1<String, String[]>) EmbedAction::tokens, DataTypes.createArrayType(DataTypes.StringType, false));
+
+    private static final UserDefinedFunction WORDLESS = org.apache.spark.sql.functions.udf(
+            (UDF1<String, Boolean>) text -> TextNormalizer.isEmptyOrOnlyFiller(
+                    TextNormalizer.normalize(text == null ? "" : text)), DataTypes.BooleanType);
 
     /** Loaded once per JVM: the table is a classpath resource. */
     private static final class Synonyms {

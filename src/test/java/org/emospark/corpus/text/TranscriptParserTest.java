@@ -88,12 +88,18 @@ class TranscriptParserTest {
     }
 
     @Test
-    void emptyAndFillerOnlyRowsAreSkippedAndCounted() {
+    void emptyAndFillerOnlyRowsGiveNoWordsAndAreKeptApartForTheirTimes() {
         TranscriptParse parsed = parse("1;2;''\n2;3;'<filler>'\n3;4;'<filler> ... <filler>'\n4;5;'...'\n"
                 + "5;6;'<filler> ja'\n6;7;'<laughter>'\n");
         assertEquals(List.of(1, 2, 3, 4), parsed.skippedLines());
+        assertEquals(4, parsed.skippedCount());
         assertEquals(List.of(List.of("<filler>", "ja"), List.of("<laughter>")),
                 parsed.utterances().stream().map(Utterance::tokens).toList());
+        assertEquals(List.of(List.of(), List.of("<filler>"), List.of("<filler>", "<filler>"), List.of()),
+                parsed.wordless().stream().map(Utterance::tokens).toList());
+        assertEquals(List.of(2.0, 3.0, 4.0, 5.0, 6.0, 7.0), parsed.rowsInFileOrder().stream().map(Utterance::endS).toList());
+        assertEquals(List.of(true, true, true, true, false, false),
+                parsed.rowsInFileOrder().stream().map(Utterance::wordless).toList());
         assertEquals(List.of(), parsed.rejects());
     }
 
