@@ -93,12 +93,13 @@ class Recording:
         speakers = {int(r[0]): r[1] for r in read_rows(os.path.join(truth, "utterances", name + ".csv"), True)}
         # frames inside the subject's turns (all of them without a turns file)
         turns_file = os.path.join(corpus, "turns", name + ".csv")
+        turns = [(float(r[0]), float(r[1])) for r in read_rows(turns_file, False)] if os.path.exists(turns_file) else None
         n = len(self.labels)
-        if os.path.exists(turns_file):
+        if turns is not None:
             self.in_turns = [False] * n
-            for r in read_rows(turns_file, False):
+            for span in turns:
                 # the nearest frame of each end (times rounded to 0.1 s, half to even), as emospark's FrameGrid
-                first, last = (int(round(round(float(x), 1) / STEP_S)) for x in r[:2])
+                first, last = (int(round(round(x, 1) / STEP_S)) for x in span)
                 for i in range(max(0, first), min(n - 1, last) + 1):
                     self.in_turns[i] = True
         else:
@@ -129,7 +130,7 @@ class Recording:
                 if subject:
                     self.valence_obs.append(obs)
 
-        self.timed_utterances = utterance_timing(corpus, name, self.labels)
+        self.timed_utterances = utterance_timing(corpus, name, self.labels, turns)
 
     def rate_arousal_obs(self, rate_offset):
         """The subject words' arousal as heard against a speaking rate whose session base is off by rate_offset
@@ -150,16 +151,14 @@ class Recording:
         return len(self.latents) * STEP_S
 
 
-def utterance_timing(corpus, name, labels):
+def utterance_timing(corpus, name, labels, turns):
     """[(log(letters per second / 12), log pause in seconds, mean arousal label)] per timed subject utterance of the
     recording, from the transcript as emospark's timing level reads it (emospark times the rate over the span of the
     line's aligned words, this over the line's span): the rows in time order, letters outside tags, the pause until
     the next row of any kind starts bounded to 0.05..5 s (none after the last), the subject's rows those whose
-    midpoint lies within 0.05 s of a subject turn (every row without a turns file)."""
+    midpoint lies within 0.05 s of one of the subject's turns (every row when turns is None)."""
     with open(os.path.join(corpus, "transcriptions", name + ".csv"), encoding="utf-8") as f:
         rows = sorted((float(r[0]), float(r[1]), r[2]) for r in csv.reader(f, delimiter=";", quotechar="'") if r)
-    turns_file = os.path.join(corpus, "turns", name + ".csv")
-    turns = [(float(r[0]), float(r[1])) for r in read_rows(turns_file, False)] if os.path.exists(turns_file) else None
     timed = []
     for (start, end, text), nxt in zip(rows, rows[1:]):
         mid = (start + end) / 2
@@ -167,7 +166,7 @@ def utterance_timing(corpus, name, labels):
         if end <= start or not letters or (turns is not None and
                                            not any(a - 0.05 <= mid <= b + 0.05 for a, b in turns)):
             continue
-        frames = labels[int(round(start / STEP_S)):max(int(round(start / STEP_S)) + 1, int(round(end / STEP_S)) + 1)]
+        frames = labels[int(round(start / STEP_S)):int(round(end / STEP_S)) + 1]
         if frames:
             pause = min(5.0, max(0.05, nxt[0] - end))
             timed.append((math.log(letters / (end - start) / 12.0), math.log(pause), mean([x[0] for x in frames])))

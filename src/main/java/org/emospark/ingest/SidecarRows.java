@@ -154,7 +154,7 @@ final class SidecarRows {
             }
             utteranceIndex++;
         }
-        return !parsed.utterances().isEmpty();
+        return parsed.rowsInFileOrder().stream().anyMatch(u -> !u.wordless());
     }
 
     /**

@@ -20,8 +20,7 @@ import org.emospark.reject.RejectReason;
  * in the text makes four) or a {@code |} quote is not closed;
  * {@link RejectReason#BAD_TRANSCRIPT_TIME} when start or end is not a number, not finite, negative,
  * or the end lies before the start. Rows whose tokens ({@link TextNormalizer}) are empty or only
- * {@code <filler>} give no words (the paper's skip rule) and are returned apart, in
- * {@link TranscriptParse#wordless()}.
+ * {@code <filler>} give no words (the paper's skip rule): {@link TranscriptParse#wordless()}.
  */
 public final class TranscriptParser {
     public static final char DELIMITER = ';';
@@ -33,9 +32,8 @@ public final class TranscriptParser {
 
     public static TranscriptParse parse(byte[] content, String sourceName) {
         Objects.requireNonNull(sourceName, "sourceName");
-        List<Utterance> utterances = new ArrayList<>();
+        List<Utterance> rows = new ArrayList<>();
         List<LineReject> rejects = new ArrayList<>();
-        List<Utterance> wordless = new ArrayList<>();
         boolean headerAllowed = true;
         for (TextLines.Line line : TextLines.split(content)) {
             if (line.isBlank()) {
@@ -74,11 +72,10 @@ public final class TranscriptParser {
             }
             String text = unquote(fields.get(2).strip());
             List<String> tokens = TextNormalizer.normalize(text);
-            Utterance row = new Utterance(line.number(), Decimals.parse(fields.get(0)), Decimals.parse(fields.get(1)),
-                    text, tokens);
-            (row.wordless() ? wordless : utterances).add(row);
+            rows.add(new Utterance(line.number(), Decimals.parse(fields.get(0)), Decimals.parse(fields.get(1)), text,
+                    tokens));
         }
-        return new TranscriptParse(utterances, rejects, wordless);
+        return new TranscriptParse(rows, rejects);
     }
 
     private static String unquote(String text) {
